@@ -1,0 +1,30 @@
+package io.salesactivitysync.sandbox.salesforce.streaming;
+
+import io.salesactivitysync.sandbox.salesforce.org.OrgChangeListener;
+import jakarta.servlet.ServletContext;
+
+/**
+ * The emulator's Streaming API: a Bayeux (CometD) long-polling server at {@code /cometd/<version>}
+ * that turns committed record changes into Change Data Capture events and PushTopic notifications,
+ * keeps a per-channel event log for replay, and can be disturbed on purpose for drills.
+ */
+public interface StreamingApi extends OrgChangeListener, AutoCloseable {
+
+    /** Mounts the Bayeux endpoint ({@code /cometd/*}) on the emulator's servlet context. */
+    void register(ServletContext servletContext);
+
+    /**
+     * Forgets every connected client without telling it, as when Salesforce loses client state:
+     * their next {@code /meta/connect} is answered {@code 403::Unknown client}.
+     */
+    void dropAllClients();
+
+    /** Restarts the streaming side: clients are forgotten, the event logs are kept. */
+    void restart();
+
+    /** How many Bayeux clients are handshaken and not yet forgotten. */
+    int connectedClients();
+
+    @Override
+    void close();
+}
