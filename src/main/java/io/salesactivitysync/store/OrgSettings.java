@@ -17,13 +17,13 @@ import jakarta.validation.constraints.Size;
  * @param descriptionTemplate the Task description, with dynamic fields such as {{activity_body}}
  */
 public record OrgSettings(
-        @NotNull Boolean logEmailsViaApi,
-        @NotNull Boolean logCalls,
-        @NotNull Boolean logEmailsViaBcc,
-        @NotNull Boolean includeBody,
-        @NotNull TaskSyncMode taskSyncMode,
-        @NotNull @Size(max = 255, message = "must be at most {max} characters") @Template
+        @NotNull(message = "is required") Boolean logEmailsViaApi,
+        @NotNull(message = "is required") Boolean logCalls,
+        @NotNull(message = "is required") Boolean logEmailsViaBcc,
+        @NotNull(message = "is required") Boolean includeBody,
+        @NotNull(message = "is required") TaskSyncMode taskSyncMode,
+        @NotNull(message = "is required") @Size(max = 255, message = "must be at most {max} characters") @Template
         String subjectTemplate,
-        @NotNull @Size(max = 32000, message = "must be at most {max} characters") @Template
+        @NotNull(message = "is required") @Size(max = 32000, message = "must be at most {max} characters") @Template
         String descriptionTemplate) {
 }
