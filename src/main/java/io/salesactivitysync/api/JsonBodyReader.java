@@ -65,6 +65,9 @@ public class JsonBodyReader {
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
             throw BadRequestException.forField(field, "is not a known field" + (known.isEmpty() ? "" : "; known fields: " + known));
         } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw new BadRequestException("Malformed JSON" + at(e.getLocation()) + ": more content follows the JSON object");
+            }
             if (e.getPath().isEmpty()) {
                 throw new BadRequestException("The request body must be a JSON object" + at(e.getLocation()));
             }
