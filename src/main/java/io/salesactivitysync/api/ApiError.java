@@ -21,8 +21,17 @@ public record ApiError(int status, String error, String message, List<FieldProbl
         return of(status, message, List.of());
     }
 
+    /**
+     * Control characters in the message or the fields (a JSON key or a template can carry a line
+     * break) become {@code ?}: the message is logged, and a line break would forge a log entry.
+     */
     public static ApiError of(HttpStatus status, String message, List<FieldProblem> errors) {
-        return new ApiError(status.value(), status.getReasonPhrase(), message, List.copyOf(errors));
+        return new ApiError(status.value(), status.getReasonPhrase(), printable(message),
+                errors.stream().map(e -> new FieldProblem(printable(e.field()), printable(e.message()))).toList());
+    }
+
+    private static String printable(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The same body as a map, for Spring's error controller. */

@@ -3,7 +3,7 @@ package io.salesactivitysync.store;
 import java.util.List;
 
 /** One page of a list, with what a client needs to fetch the others. */
-public record Page<T>(List<T> items, Info page) {
+public record Page<T>(List<T> items, PageInfo page) {
 
     /**
      * @param number     this page, counting from 0
@@ -11,11 +11,11 @@ public record Page<T>(List<T> items, Info page) {
      * @param totalItems how many items the whole list holds
      * @param totalPages how many pages of this size the list fills
      */
-    public record Info(int number, int size, long totalItems, long totalPages) {
+    public record PageInfo(int number, int size, long totalItems, long totalPages) {
     }
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         long totalPages = (totalItems + request.size() - 1) / request.size();
-        return new Page<>(List.copyOf(items), new Info(request.number(), request.size(), totalItems, totalPages));
+        return new Page<>(List.copyOf(items), new PageInfo(request.number(), request.size(), totalItems, totalPages));
     }
 }

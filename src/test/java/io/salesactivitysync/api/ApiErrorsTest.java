@@ -20,6 +20,13 @@ class ApiErrorsTest {
     }
 
     @Test
+    void controlCharactersNeverReachTheMessageOrTheLog() {
+        ApiError error = errors.describe(BadRequestException.forField("na\r\nme", "has an invalid dynamic field {{a\nb}}"));
+        assertThat(error.message()).isEqualTo("na??me has an invalid dynamic field {{a?b}}");
+        assertThat(error.errors()).containsExactly(new FieldProblem("na??me", "has an invalid dynamic field {{a?b}}"));
+    }
+
+    @Test
     void anUnknownIdIs404() {
         assertThat(errors.describe(new RecordNotFoundException("rep", 7)))
                 .isEqualTo(new ApiError(404, "Not Found", "No rep with id 7", List.of()));
