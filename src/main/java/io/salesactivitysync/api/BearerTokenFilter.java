@@ -1,0 +1,78 @@
+package io.salesactivitysync.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets an {@code /api/**} request through only with {@code Authorization: Bearer <sas.api.token>};
+ * answers anything else with 401, a JSON {@link ApiError} and a {@code WWW-Authenticate: Bearer}
+ * challenge (RFC 6750). The comparison takes the same time whatever the presented token, and no
+ * token, right or wrong, is ever logged.
+ */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+    static final String REALM = "sales-activity-sync";
+    private static final Logger LOG = LoggerFactory.getLogger(BearerTokenFilter.class);
+    private static final String SCHEME = "Bearer ";
+
+    private final byte[] expectedDigest;
+    private final ObjectMapper objectMapper;
+
+    public BearerTokenFilter(String token, ObjectMapper objectMapper) {
+        this.expectedDigest = sha256(token);
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            LOG.info("Refused {} {} from {}: no bearer token", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+            reject(response, "Bearer realm=\"" + REALM + "\"",
+                    "This API needs a bearer token: send the header Authorization: Bearer <token> (the token is sas.api.token)");
+            return;
+        }
+        if (!matches(authorization.substring(SCHEME.length()).strip())) {
+            LOG.warn("Refused {} {} from {}: wrong bearer token", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+            reject(response, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"",
+                    "The bearer token is not valid for this server");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Compares digests, so neither the content nor the length of the token leaks through timing. */
+    boolean matches(String presented) {
+        return MessageDigest.isEqual(expectedDigest, sha256(presented));
+    }
+
+    private void reject(HttpServletResponse response, String challenge, String message) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        objectMapper.writeValue(response.getOutputStream(), ApiError.of(HttpStatus.UNAUTHORIZED, message));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JVM has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.salesactivitysync.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.salesactivitysync.store.OrgSettings;
+import io.salesactivitysync.store.PersonFields;
+import io.salesactivitysync.store.RepFields;
+import io.salesactivitysync.store.SettingsOverrides;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a request body into the record an operation expects, strictly: the body must be one JSON
+ * object, every field must be known and of the right JSON type (no "5" for a number, no 1 for
+ * true). Anything else is a {@link BadRequestException} that says where the problem is: the line
+ * and column of malformed JSON, or the field that is unknown or of the wrong type.
+ */
+@Component
+public class JsonBodyReader {
+
+    private final ObjectMapper mapper;
+
+    public JsonBodyReader(ObjectMapper objectMapper) {
+        this.mapper = strict(objectMapper.copy());
+    }
+
+    public RepFields readRep(String body) {
+        return read(body, RepFields.class);
+    }
+
+    public PersonFields readPerson(String body) {
+        return read(body, PersonFields.class);
+    }
+
+    public OrgSettings readOrgSettings(String body) {
+        return read(body, OrgSettings.class);
+    }
+
+    public SettingsOverrides readSettingsOverrides(String body) {
+        return read(body, SettingsOverrides.class);
+    }
+
+    <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw new BadRequestException("The request body is empty: send a JSON object");
+        }
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e);
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            throw BadRequestException.forField(field, "is not a known field" + (known.isEmpty() ? "" : "; known fields: " + known));
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw new BadRequestException("Malformed JSON" + at(e.getLocation()) + ": more content follows the JSON object");
+            }
+            if (e.getPath().isEmpty()) {
+                throw new BadRequestException("The request body must be a JSON object" + at(e.getLocation()));
+            }
+            throw BadRequestException.forField(path(e), expected(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("Malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+        }
+        if (value == null) {
+            throw new BadRequestException("The request body must be a JSON object, not null");
+        }
+        return value;
+    }
+
+    private String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of: " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> mapper.convertValue(constant, String.class))
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return "must be a JSON object";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        for (CoercionInputShape shape : new CoercionInputShape[] {
+                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
+    }
+}

@@ -1,0 +1,10 @@
+package io.salesactivitysync.store;
+
+/**
+ * A rep's settings as the API shows them.
+ *
+ * @param overrides what the rep set (null values inherit the org default)
+ * @param effective what is in force for the rep
+ */
+public record RepSettings(long repId, SettingsOverrides overrides, OrgSettings effective) {
+}

@@ -1,0 +1,235 @@
+package io.salesactivitysync.store;
+
+import io.salesactivitysync.store.constraint.EmailAddresses;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reps and the addresses they send from. An address (a rep's own or an alias) belongs to one rep
+ * only, so that a BCC sender resolves to at most one rep; a Salesforce user maps to one rep only.
+ */
+@Repository
+public class RepStore {
+
+    static final String NO_SALESFORCE_USER = "No Salesforce user is set for this rep: set salesforceUserId to connect it";
+
+    private static final String COLUMNS = "id, email, name, time_zone, salesforce_user_id, connection_state,"
+            + " connection_reason, created_at, updated_at";
+    private static final Map<String, String> FIELD_BY_CONSTRAINT = Map.of(
+            "reps_email_uk", "email",
+            "rep_aliases_email_uk", "aliases",
+            "reps_salesforce_user_id_uk", "salesforceUserId");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public RepStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Rep create(RepFields fields) {
+        RepFields rep = fields.normalized();
+        checkUnique(null, fields, rep);
+        OffsetDateTime now = StoreClock.now(clock);
+        Connection connection = Connection.of(rep.salesforceUserId());
+        KeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("INSERT INTO reps (email, name, time_zone, salesforce_user_id, connection_state,"
+                            + " connection_reason, created_at, updated_at)"
+                            + " VALUES (:email, :name, :timeZone, :salesforceUserId, :state, :reason, :now, :now)")
+                    .param("email", rep.email())
+                    .param("name", rep.name())
+                    .param("timeZone", rep.timeZone())
+                    .param("salesforceUserId", rep.salesforceUserId())
+                    .param("state", connection.state().value())
+                    .param("reason", connection.reason())
+                    .param("now", now)
+                    .update(key, "id");
+            long id = key.getKeyAs(Number.class).longValue();
+            insertAliases(id, rep.aliases());
+            return get(id);
+        } catch (DuplicateKeyException e) {
+            throw DuplicateKeys.toDuplicateValue(e, FIELD_BY_CONSTRAINT);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Rep get(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reps WHERE id = :id")
+                .param("id", id)
+                .query(this::mapRep)
+                .optional()
+                .map(rep -> withAliases(List.of(rep)).get(0))
+                .orElseThrow(() -> new RecordNotFoundException("rep", id));
+    }
+
+    /** The rep who owns the address, as their own or as an alias (addresses compare case-insensitively). */
+    @Transactional(readOnly = true)
+    public Optional<Rep> findByAddress(String address) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reps WHERE email = :address"
+                        + " OR id IN (SELECT rep_id FROM rep_aliases WHERE email = :address)")
+                .param("address", EmailAddresses.normalize(address))
+                .query(this::mapRep)
+                .optional()
+                .map(rep -> withAliases(List.of(rep)).get(0));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Rep> list(PageRequest page) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM reps").query(Long.class).single();
+        List<Rep> reps = jdbc.sql("SELECT " + COLUMNS + " FROM reps ORDER BY id"
+                        + " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+                .param("offset", page.offset())
+                .param("size", page.size())
+                .query(this::mapRep)
+                .list();
+        return Page.of(withAliases(reps), page, total);
+    }
+
+    /**
+     * Replaces the rep's fields. Changing the Salesforce user re-evaluates the connection; keeping
+     * it keeps the current state (including an error found by a sync).
+     */
+    @Transactional
+    public Rep update(long id, RepFields fields) {
+        Rep current = get(id);
+        RepFields rep = fields.normalized();
+        checkUnique(id, fields, rep);
+        boolean userChanged = !Objects.equals(current.salesforceUserId(), rep.salesforceUserId());
+        Connection connection = userChanged
+                ? Connection.of(rep.salesforceUserId())
+                : new Connection(current.connection().state(), current.connection().reason());
+        try {
+            jdbc.sql("UPDATE reps SET email = :email, name = :name, time_zone = :timeZone,"
+                            + " salesforce_user_id = :salesforceUserId, connection_state = :state,"
+                            + " connection_reason = :reason, updated_at = :now WHERE id = :id")
+                    .param("email", rep.email())
+                    .param("name", rep.name())
+                    .param("timeZone", rep.timeZone())
+                    .param("salesforceUserId", rep.salesforceUserId())
+                    .param("state", connection.state().value())
+                    .param("reason", connection.reason())
+                    .param("now", StoreClock.now(clock))
+                    .param("id", id)
+                    .update();
+            jdbc.sql("DELETE FROM rep_aliases WHERE rep_id = :id").param("id", id).update();
+            insertAliases(id, rep.aliases());
+            return get(id);
+        } catch (DuplicateKeyException e) {
+            throw DuplicateKeys.toDuplicateValue(e, FIELD_BY_CONSTRAINT);
+        }
+    }
+
+    /**
+     * Deletes the rep with its aliases and settings. Refused while the rep owns tasks; logged
+     * activities are kept and lose the link to the rep.
+     */
+    @Transactional
+    public void delete(long id) {
+        get(id);
+        long tasks = jdbc.sql("SELECT COUNT(*) FROM tasks WHERE owner_rep_id = :id").param("id", id)
+                .query(Long.class).single();
+        if (tasks > 0) {
+            throw new RecordInUseException("Rep " + id + " still owns " + tasks
+                    + " task(s): delete them or give them to another rep first");
+        }
+        jdbc.sql("DELETE FROM reps WHERE id = :id").param("id", id).update();
+    }
+
+    private void checkUnique(Long id, RepFields submitted, RepFields rep) {
+        long self = id == null ? -1 : id;
+        List<String> addresses = new ArrayList<>(rep.aliases());
+        addresses.add(rep.email());
+        Map<String, Long> takenBy = new LinkedHashMap<>();
+        jdbc.sql("SELECT email, id FROM reps WHERE email IN (:addresses) AND id <> :self"
+                        + " UNION ALL SELECT email, rep_id FROM rep_aliases WHERE email IN (:addresses) AND rep_id <> :self")
+                .param("addresses", addresses)
+                .param("self", self)
+                .query(rs -> {
+                    takenBy.putIfAbsent(rs.getString(1), rs.getLong(2));
+                });
+        if (takenBy.containsKey(rep.email())) {
+            throw new DuplicateValueException("email", "is already used by rep " + takenBy.get(rep.email()));
+        }
+        for (int i = 0; submitted.aliases() != null && i < submitted.aliases().size(); i++) {
+            Long owner = takenBy.get(EmailAddresses.normalize(submitted.aliases().get(i)));
+            if (owner != null) {
+                throw new DuplicateValueException("aliases[" + i + "]", "is already used by rep " + owner);
+            }
+        }
+        if (rep.salesforceUserId() != null) {
+            jdbc.sql("SELECT id FROM reps WHERE salesforce_user_id = :userId AND id <> :self")
+                    .param("userId", rep.salesforceUserId())
+                    .param("self", self)
+                    .query(Long.class)
+                    .optional()
+                    .ifPresent(owner -> {
+                        throw new DuplicateValueException("salesforceUserId", "is already mapped to rep " + owner);
+                    });
+        }
+    }
+
+    private void insertAliases(long repId, Collection<String> aliases) {
+        for (String alias : aliases) {
+            jdbc.sql("INSERT INTO rep_aliases (rep_id, email) VALUES (:repId, :email)")
+                    .param("repId", repId)
+                    .param("email", alias)
+                    .update();
+        }
+    }
+
+    private List<Rep> withAliases(List<Rep> reps) {
+        if (reps.isEmpty()) {
+            return reps;
+        }
+        Map<Long, List<String>> aliases = new LinkedHashMap<>();
+        jdbc.sql("SELECT rep_id, email FROM rep_aliases WHERE rep_id IN (:ids) ORDER BY id")
+                .param("ids", reps.stream().map(Rep::id).toList())
+                .query(rs -> {
+                    aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return reps.stream()
+                .map(r -> new Rep(r.id(), r.email(), r.name(), r.timeZone(), List.copyOf(aliases.getOrDefault(r.id(), List.of())),
+                        r.salesforceUserId(), r.connection(), r.createdAt(), r.updatedAt()))
+                .toList();
+    }
+
+    private Rep mapRep(ResultSet rs, int row) throws SQLException {
+        return new Rep(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                rs.getString("time_zone"),
+                List.of(),
+                rs.getString("salesforce_user_id"),
+                new Rep.Connection(ConnectionState.fromValue(rs.getString("connection_state")), rs.getString("connection_reason")),
+                StoreClock.utc(rs.getObject("created_at", OffsetDateTime.class)),
+                StoreClock.utc(rs.getObject("updated_at", OffsetDateTime.class)));
+    }
+
+    /** The connection state a rep starts in: connected when mapped to a Salesforce user. */
+    private record Connection(ConnectionState state, String reason) {
+        static Connection of(String salesforceUserId) {
+            return salesforceUserId == null
+                    ? new Connection(ConnectionState.NOT_CONNECTED, NO_SALESFORCE_USER)
+                    : new Connection(ConnectionState.CONNECTED, null);
+        }
+    }
+}
