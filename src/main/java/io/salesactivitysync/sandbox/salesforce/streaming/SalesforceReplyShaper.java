@@ -1,0 +1,96 @@
+package io.salesactivitysync.sandbox.salesforce.streaming;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cometd.bayeux.Channel;
+import org.cometd.bayeux.Message;
+import org.cometd.bayeux.server.BayeuxServer;
+import org.cometd.bayeux.server.ServerMessage;
+import org.cometd.bayeux.server.ServerSession;
+
+/**
+ * Gives CometD's meta replies the shape of Salesforce's (recorded replies and "Handling Streaming
+ * API Errors"):
+ * <ul>
+ * <li>every handshake reply carries {@code ext: {replay: true, "payload.format": true}}; without
+ * {@code replay: true} clients never send replay ids;</li>
+ * <li>a refused handshake says {@code 403::Handshake denied}, always with
+ * {@code ext.sfdc.failureReason}, and advises {@code reconnect: none};</li>
+ * <li>CometD's {@code 402::session_unknown} becomes {@code 403::Unknown client}, advising a new
+ * handshake on {@code /meta/connect}; a client that has a session but did not send its
+ * {@code BAYEUX_BROWSER} cookie is told so, as Salesforce does;</li>
+ * <li>a {@code 401} on {@code /meta/connect} advises {@code reconnect: none, interval: 0};</li>
+ * <li>replies name the client they answer ({@code clientId}).</li>
+ * </ul>
+ */
+final class SalesforceReplyShaper implements BayeuxServer.Extension {
+
+    private static final String BROWSER_COOKIE = "BAYEUX_BROWSER";
+
+    private final BayeuxServer server;
+
+    SalesforceReplyShaper(BayeuxServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public boolean sendMeta(ServerSession to, ServerMessage.Mutable reply) {
+        ServerMessage request = reply.getAssociated();
+        String requestedClientId = request == null ? null : request.getClientId();
+        if (reply.getClientId() == null) {
+            String clientId = to != null ? to.getId() : requestedClientId;
+            if (clientId != null) {
+                reply.setClientId(clientId);
+            }
+        }
+        Object error = reply.get(Message.ERROR_FIELD);
+        if (StreamingErrors.COMETD_UNKNOWN_SESSION.equals(error)) {
+            reply.put(Message.ERROR_FIELD, unknownClientError(requestedClientId));
+            if (Channel.META_CONNECT.equals(reply.getChannel())) {
+                reply.put(Message.ADVICE_FIELD, advice(Message.RECONNECT_HANDSHAKE_VALUE, true));
+            }
+        }
+        if (Channel.META_HANDSHAKE.equals(reply.getChannel())) {
+            shapeHandshake(reply);
+        } else if (Channel.META_CONNECT.equals(reply.getChannel())
+                && error instanceof String text && text.startsWith("401::")) {
+            reply.put(Message.ADVICE_FIELD, advice(Message.RECONNECT_NONE_VALUE, true));
+        }
+        return true;
+    }
+
+    private String unknownClientError(String clientId) {
+        // CometD finds sessions through the browser cookie; a known clientId without it means the cookie is missing.
+        if (clientId != null && server.getSession(clientId) != null) {
+            return StreamingErrors.missingCookie(clientId, BROWSER_COOKIE);
+        }
+        return StreamingErrors.UNKNOWN_CLIENT;
+    }
+
+    private static void shapeHandshake(ServerMessage.Mutable reply) {
+        Map<String, Object> ext = reply.getExt(true);
+        ext.put("replay", true);
+        ext.put("payload.format", true);
+        if (reply.isSuccessful()) {
+            reply.remove(Message.ADVICE_FIELD);
+            reply.put("reestablish", false);
+            return;
+        }
+        if (StreamingErrors.COMETD_HANDSHAKE_DENIED.equals(reply.get(Message.ERROR_FIELD))) {
+            reply.put(Message.ERROR_FIELD, StreamingErrors.HANDSHAKE_DENIED);
+            if (!(ext.get("sfdc") instanceof Map<?, ?> sfdc) || sfdc.get("failureReason") == null) {
+                ext.put("sfdc", Map.of("failureReason", StreamingErrors.AUTHENTICATION_INVALID));
+            }
+        }
+        reply.put(Message.ADVICE_FIELD, advice(Message.RECONNECT_NONE_VALUE, false));
+    }
+
+    private static Map<String, Object> advice(String reconnect, boolean withInterval) {
+        Map<String, Object> advice = new LinkedHashMap<>();
+        advice.put(Message.RECONNECT_FIELD, reconnect);
+        if (withInterval) {
+            advice.put(Message.INTERVAL_FIELD, 0L);
+        }
+        return advice;
+    }
+}
