@@ -10,7 +10,7 @@ import org.cometd.server.http.JSONHttpTransport;
 /**
  * Makes CometD servers configured as Salesforce's streaming servers behave: long polling over
  * HTTP POST only (no WebSocket, no JSONP), long polls held {@code longPollTimeout} and advised
- * with {@code interval: 0}, clients forgotten {@code clientTimeout} after their last poll ended,
+ * with {@code interval: 0}, sessions found by {@code clientId}, clients forgotten {@code clientTimeout} after their last poll ended,
  * events delivered on {@code /meta/connect} replies only, request bodies up to 32,768 bytes.
  * Salesforce's own rules come in through CometD's extension points: the security policy, an
  * incoming and an outgoing extension, and a subscription listener.
@@ -43,9 +43,14 @@ final class SalesforceBayeuxServers implements Supplier<BayeuxServerImpl> {
         server.setOption(AbstractServerTransport.META_CONNECT_DELIVERY_OPTION, true);
         server.setOption(AbstractServerTransport.MAX_MESSAGE_SIZE_OPTION, (long) ErrorReplyingCometDServlet.MAX_REQUEST_SIZE);
         server.setOption(AbstractHttpTransport.DUPLICATE_META_CONNECT_HTTP_RESPONSE_CODE_OPTION, 409L);
+        // Salesforce also wants its BAYEUX_BROWSER cookie back ("Client ... has established a
+        // session, but no BAYEUX_BROWSER cookie present"). camel-salesforce stores cookies through
+        // java.net.CookieManager, which files a cookie from http://localhost under the domain
+        // "localhost.local" and so never sends it back here: sessions are found by clientId.
+        server.setOption(AbstractHttpTransport.TRUST_CLIENT_SESSION_OPTION, true);
         server.setSecurityPolicy(new OAuthHandshakePolicy(tokens, channels));
         server.addExtension(new StreamingRequestGuard(server, tokens, channels, hub, pushTopics));
-        server.addExtension(new SalesforceReplyShaper(server));
+        server.addExtension(new SalesforceReplyShaper());
         server.addListener(new ReplayOnSubscribe(server, hub));
         return server;
     }

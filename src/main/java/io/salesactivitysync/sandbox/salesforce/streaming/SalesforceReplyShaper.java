@@ -17,27 +17,19 @@ import org.cometd.bayeux.server.ServerSession;
  * <li>a refused handshake says {@code 403::Handshake denied}, always with
  * {@code ext.sfdc.failureReason}, and advises {@code reconnect: none};</li>
  * <li>CometD's {@code 402::session_unknown} becomes {@code 403::Unknown client}, advising a new
- * handshake on {@code /meta/connect}; a client that has a session but did not send its
- * {@code BAYEUX_BROWSER} cookie is told so, as Salesforce does;</li>
+ * handshake on {@code /meta/connect};</li>
  * <li>a {@code 401} on {@code /meta/connect} advises {@code reconnect: none, interval: 0};</li>
- * <li>replies name the client they answer ({@code clientId}).</li>
+ * <li>replies after the handshake name the client they answer ({@code clientId}); a refused
+ * handshake names none.</li>
  * </ul>
  */
 final class SalesforceReplyShaper implements BayeuxServer.Extension {
-
-    private static final String BROWSER_COOKIE = "BAYEUX_BROWSER";
-
-    private final BayeuxServer server;
-
-    SalesforceReplyShaper(BayeuxServer server) {
-        this.server = server;
-    }
 
     @Override
     public boolean sendMeta(ServerSession to, ServerMessage.Mutable reply) {
         ServerMessage request = reply.getAssociated();
         String requestedClientId = request == null ? null : request.getClientId();
-        if (reply.getClientId() == null) {
+        if (reply.getClientId() == null && !Channel.META_HANDSHAKE.equals(reply.getChannel())) {
             String clientId = to != null ? to.getId() : requestedClientId;
             if (clientId != null) {
                 reply.setClientId(clientId);
@@ -45,7 +37,7 @@ final class SalesforceReplyShaper implements BayeuxServer.Extension {
         }
         Object error = reply.get(Message.ERROR_FIELD);
         if (StreamingErrors.COMETD_UNKNOWN_SESSION.equals(error)) {
-            reply.put(Message.ERROR_FIELD, unknownClientError(requestedClientId));
+            reply.put(Message.ERROR_FIELD, StreamingErrors.UNKNOWN_CLIENT);
             if (Channel.META_CONNECT.equals(reply.getChannel())) {
                 reply.put(Message.ADVICE_FIELD, advice(Message.RECONNECT_HANDSHAKE_VALUE, true));
             }
@@ -57,14 +49,6 @@ final class SalesforceReplyShaper implements BayeuxServer.Extension {
             reply.put(Message.ADVICE_FIELD, advice(Message.RECONNECT_NONE_VALUE, true));
         }
         return true;
-    }
-
-    private String unknownClientError(String clientId) {
-        // CometD finds sessions through the browser cookie; a known clientId without it means the cookie is missing.
-        if (clientId != null && server.getSession(clientId) != null) {
-            return StreamingErrors.missingCookie(clientId, BROWSER_COOKIE);
-        }
-        return StreamingErrors.UNKNOWN_CLIENT;
     }
 
     private static void shapeHandshake(ServerMessage.Mutable reply) {

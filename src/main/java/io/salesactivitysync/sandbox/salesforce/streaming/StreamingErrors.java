@@ -45,8 +45,4 @@ final class StreamingErrors {
         return "400::Unsupported API version. Only API versions '" + oldestVersion
                 + "' and later are supported. URI format: '/cometd/" + latestVersion + "'";
     }
-
-    static String missingCookie(String clientId, String cookieName) {
-        return "400::Client " + clientId + " has established a session, but no " + cookieName + " cookie present";
-    }
 }

@@ -1,0 +1,75 @@
+package io.salesactivitysync.sandbox.salesforce.streaming;
+
+import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
+import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServer;
+
+/**
+ * An embedded Tomcat on a free port hosting only the Streaming API, plus a token endpoint for
+ * clients that log in first; changes are fed to it directly, as the org store would.
+ */
+final class StreamingServerFixture implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
+
+    final MutableClock clock = new MutableClock(START);
+    final TestAccessTokens tokens = new TestAccessTokens(clock, Duration.ofHours(2));
+    final InMemoryPushTopics pushTopics = new InMemoryPushTopics();
+    final BayeuxStreamingApi streaming;
+    private final WebServer server;
+
+    /** Long polls of one second and clients forgotten after five, so that tests see reconnects quickly. */
+    static StreamingSettings quickSettings() {
+        return new StreamingSettings(Duration.ofHours(72), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    StreamingServerFixture() {
+        this(quickSettings());
+    }
+
+    StreamingServerFixture(StreamingSettings settings) {
+        streaming = new BayeuxStreamingApi(settings, tokens, pushTopics, new SimpleSoqlCompiler(), clock);
+        OAuthTokenServlet oauth = new OAuthTokenServlet(tokens, this::baseUrl);
+        server = new TomcatServletWebServerFactory(0).getWebServer(context -> {
+            streaming.register(context);
+            context.addServlet("oauth", oauth).addMapping("/services/oauth2/*");
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + server.getPort();
+    }
+
+    String cometdUrl() {
+        return baseUrl() + "/cometd/56.0";
+    }
+
+    /** Saves a PushTopic the way the org store does: the record, then its change. */
+    void createPushTopic(PushTopicDefinition topic) {
+        pushTopics.save(topic);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("Name", topic.name());
+        record.put("Query", topic.query());
+        record.put("ApiVersion", Double.valueOf(topic.apiVersion()));
+        record.put("IsActive", topic.active());
+        record.put("NotifyForFields", topic.notifyForFields());
+        commit(RecordChanges.created("PushTopic", topic.id(), record, clock.instant()));
+    }
+
+    void commit(RecordChange... transaction) {
+        streaming.onCommit(List.of(transaction));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        streaming.close();
+    }
+}
