@@ -19,21 +19,16 @@ import org.cometd.bayeux.server.ServerSession;
  * <li>CometD's {@code 402::session_unknown} becomes {@code 403::Unknown client}, advising a new
  * handshake on {@code /meta/connect};</li>
  * <li>a {@code 401} on {@code /meta/connect} advises {@code reconnect: none, interval: 0};</li>
- * <li>replies after the handshake name the client they answer ({@code clientId}); a refused
- * handshake names none.</li>
+ * <li>replies after the handshake name the client they answer ({@code clientId}); replies to
+ * a refused handshake or an unknown client name none.</li>
  * </ul>
  */
 final class SalesforceReplyShaper implements BayeuxServer.Extension {
 
     @Override
     public boolean sendMeta(ServerSession to, ServerMessage.Mutable reply) {
-        ServerMessage request = reply.getAssociated();
-        String requestedClientId = request == null ? null : request.getClientId();
-        if (reply.getClientId() == null && !Channel.META_HANDSHAKE.equals(reply.getChannel())) {
-            String clientId = to != null ? to.getId() : requestedClientId;
-            if (clientId != null) {
-                reply.setClientId(clientId);
-            }
+        if (to != null && reply.getClientId() == null && !Channel.META_HANDSHAKE.equals(reply.getChannel())) {
+            reply.setClientId(to.getId());
         }
         Object error = reply.get(Message.ERROR_FIELD);
         if (StreamingErrors.COMETD_UNKNOWN_SESSION.equals(error)) {

@@ -32,12 +32,21 @@ final class BayeuxTestClient {
     private String clientId;
 
     BayeuxTestClient(String url, String accessToken) {
-        this.url = url;
-        this.accessToken = accessToken;
-        this.http = HttpClient.newBuilder()
+        this(url, accessToken, HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .build());
+    }
+
+    private BayeuxTestClient(String url, String accessToken, HttpClient http) {
+        this.url = url;
+        this.accessToken = accessToken;
+        this.http = http;
+    }
+
+    /** Another Bayeux client sharing this one's cookies, like a second tab of the same browser. */
+    BayeuxTestClient sameBrowser() {
+        return new BayeuxTestClient(url, accessToken, http);
     }
 
     String clientId() {

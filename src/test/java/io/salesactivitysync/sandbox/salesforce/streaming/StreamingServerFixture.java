@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
 
@@ -34,7 +35,11 @@ final class StreamingServerFixture implements AutoCloseable {
     }
 
     StreamingServerFixture(StreamingSettings settings) {
-        streaming = new BayeuxStreamingApi(settings, tokens, pushTopics, new SimpleSoqlCompiler(), clock);
+        this(settings, ChannelDirectory.DEFAULT_CHANGE_EVENT_ENTITIES);
+    }
+
+    StreamingServerFixture(StreamingSettings settings, Set<String> changeEventEntities) {
+        streaming = new BayeuxStreamingApi(settings, tokens, pushTopics, new SimpleSoqlCompiler(), clock, changeEventEntities);
         OAuthTokenServlet oauth = new OAuthTokenServlet(tokens, this::baseUrl);
         server = new TomcatServletWebServerFactory(0).getWebServer(context -> {
             streaming.register(context);
