@@ -2,12 +2,15 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
+import jakarta.servlet.ServletContext;
 import java.time.Duration;
+import java.util.Collections;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cometd.bayeux.server.BayeuxServer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
 
@@ -24,6 +27,7 @@ final class StreamingServerFixture implements AutoCloseable {
     final InMemoryPushTopics pushTopics = new InMemoryPushTopics();
     final BayeuxStreamingApi streaming;
     private final WebServer server;
+    private ServletContext servletContext;
 
     /** Long polls of one second and clients forgotten after five, so that tests see reconnects quickly. */
     static StreamingSettings quickSettings() {
@@ -42,6 +46,7 @@ final class StreamingServerFixture implements AutoCloseable {
         streaming = new BayeuxStreamingApi(settings, tokens, pushTopics, new SimpleSoqlCompiler(), clock, changeEventEntities);
         OAuthTokenServlet oauth = new OAuthTokenServlet(tokens, this::baseUrl);
         server = new TomcatServletWebServerFactory(0).getWebServer(context -> {
+            servletContext = context;
             streaming.register(context);
             context.addServlet("oauth", oauth).addMapping("/services/oauth2/*");
         });
@@ -50,6 +55,18 @@ final class StreamingServerFixture implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + server.getPort();
+    }
+
+    /** The CometD server running now, for tests that must see inside it (found among the context's attributes). */
+    BayeuxServer bayeuxServer() {
+        return Collections.list(servletContext.getAttributeNames()).stream()
+                .map(servletContext::getAttribute)
+                .filter(BayeuxServer.class::isInstance)
+                .map(BayeuxServer.class::cast)
+                .reduce((first, second) -> {
+                    throw new IllegalStateException("More than one Bayeux server");
+                })
+                .orElseThrow();
     }
 
     String cometdUrl() {
