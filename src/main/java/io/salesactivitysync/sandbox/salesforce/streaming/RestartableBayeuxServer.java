@@ -21,7 +21,8 @@ import org.cometd.server.http.jakarta.CometDServlet;
  *
  * <p>Forgetting a client expires its CometD session and completes the long poll it may have
  * waiting, the way a poll ends at its timeout; the client learns on its next
- * {@code /meta/connect}, answered {@code 403::Unknown client}.
+ * {@code /meta/connect}, answered {@code 403::Unknown client}. A poll that arrives in the very
+ * instant of forgetting may instead stay held until its timeout, as it would at Salesforce.
  */
 final class RestartableBayeuxServer {
 

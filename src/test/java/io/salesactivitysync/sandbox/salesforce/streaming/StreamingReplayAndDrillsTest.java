@@ -10,12 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cometd.bayeux.server.ServerMessage;
-import org.cometd.bayeux.server.ServerSession;
+import org.cometd.server.ServerSessionImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,15 +149,10 @@ class StreamingReplayAndDrillsTest {
         fixture.close();
         fixture = new StreamingServerFixture(StreamingSettings.defaults());
         BayeuxTestClient client = subscribed(TASKS, -1);
-        CountDownLatch suspended = new CountDownLatch(1);
-        fixture.bayeuxServer().getSession(client.clientId()).addListener(new ServerSession.HeartBeatListener() {
-            @Override
-            public void onSuspended(ServerSession session, ServerMessage message, long timeout) {
-                suspended.countDown();
-            }
-        });
+        ServerSessionImpl session = (ServerSessionImpl) fixture.bayeuxServer().getSession(client.clientId());
         CompletableFuture<List<Map<String, Object>>> held = CompletableFuture.supplyAsync(client::connect);
-        assertThat(suspended.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // The poll is held once CometD has given the session its scheduler, which starts a new cycle.
+        await().atMost(PATIENCE).until(() -> session.getMetaConnectCycle() > 0);
 
         fixture.streaming.dropAllClients();
 
