@@ -1,6 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import io.salesactivitysync.sandbox.salesforce.auth.AccessTokenValidator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -56,13 +57,9 @@ final class StreamingRequestGuard implements BayeuxServer.Extension {
     }
 
     private static boolean checkHandshake(ServerMessage.Mutable message) {
-        if (message.get(Message.SUPPORTED_CONNECTION_TYPES_FIELD) instanceof List<?> types
-                && !types.isEmpty() && !types.contains(LONG_POLLING)) {
+        List<String> types = strings(message.get(Message.SUPPORTED_CONNECTION_TYPES_FIELD));
+        if (!types.isEmpty() && !types.contains(LONG_POLLING)) {
             return refuse(message, StreamingErrors.invalidConnectionType(types.get(0)));
-        }
-        if (message.get(Message.SUPPORTED_CONNECTION_TYPES_FIELD) instanceof Object[] types
-                && types.length > 0 && !List.of(types).contains(LONG_POLLING)) {
-            return refuse(message, StreamingErrors.invalidConnectionType(types[0]));
         }
         return true;
     }
@@ -86,7 +83,7 @@ final class StreamingRequestGuard implements BayeuxServer.Extension {
         if (authenticationError.isPresent()) {
             return refuse(message, authenticationError.get());
         }
-        List<String> subscriptions = subscriptions(message.get(Message.SUBSCRIPTION_FIELD));
+        List<String> subscriptions = strings(message.get(Message.SUBSCRIPTION_FIELD));
         if (subscriptions.isEmpty()) {
             return refuse(message, StreamingErrors.CHANNEL_NOT_SPECIFIED);
         }
@@ -120,15 +117,16 @@ final class StreamingRequestGuard implements BayeuxServer.Extension {
         return tokens.validate(token.get()).isPresent() ? Optional.empty() : Optional.of(StreamingErrors.AUTHENTICATION_INVALID);
     }
 
-    private static List<String> subscriptions(Object field) {
-        if (field instanceof String channel) {
-            return List.of(channel);
+    /** A field holding one string or an array of them (JSON arrays may arrive as lists or arrays). */
+    private static List<String> strings(Object field) {
+        if (field instanceof String value) {
+            return List.of(value);
         }
         if (field instanceof List<?> list) {
             return list.stream().map(String::valueOf).toList();
         }
         if (field instanceof Object[] array) {
-            return List.of(array).stream().map(String::valueOf).toList();
+            return Arrays.stream(array).map(String::valueOf).toList();
         }
         return List.of();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +78,10 @@ class BayeuxProtocolErrorsTest {
 
         assertThat(client.send("subscribe", Map.of("channel", "/meta/subscribe", "clientId", client.clientId())))
                 .singleElement().satisfies(reply -> assertThat(reply).containsEntry("error", "400::Channel name not specified"));
+        Map<String, Object> nullChannel = new HashMap<>(Map.of("channel", "/meta/subscribe", "clientId", client.clientId()));
+        nullChannel.put("subscription", Arrays.asList((Object) null));
+        assertThat(client.send("subscribe", nullChannel)).singleElement()
+                .satisfies(reply -> assertThat(reply).containsEntry("successful", false).containsKey("error"));
         assertThat(client.subscribe("data/TaskChangeEvent", null))
                 .containsEntry("error", "400::Channel subscriptions must start with a leading '/'");
         for (String channel : List.of("/data/FooChangeEvent", "/data/PushTopicChangeEvent", "/topic/Paused",

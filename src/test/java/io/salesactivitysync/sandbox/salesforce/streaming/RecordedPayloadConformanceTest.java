@@ -1,6 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.salesactivitysync.sandbox.salesforce.org.ChangeContext;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,7 +52,7 @@ class RecordedPayloadConformanceTest {
         Map<String, Object> jsforce = recorded.message(BAYEUX + "handshake-denied-401-auth-invalid.jsforce.json");
         assertThat(refused.get("error")).isEqualTo(jsforce.get("error"));
         assertThat(refused.get("advice")).isEqualTo(jsforce.get("advice"));
-        assertThat(refused.get("ext")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(refused.get("ext")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsAllEntriesOf(jsforce.get("ext") instanceof Map<?, ?> ext ? cast(ext) : Map.of());
     }
 
@@ -68,7 +70,7 @@ class RecordedPayloadConformanceTest {
         CompletableFuture<List<Map<String, Object>>> held = CompletableFuture.supplyAsync(first::connect);
         BayeuxTestClient second = first.sameBrowser();
         second.handshake();
-        org.awaitility.Awaitility.await().until(() -> fixture.streaming.connectedClients() == 2);
+        await().until(() -> fixture.streaming.connectedClients() == 2);
         Map<String, Object> multipleClients = second.firstConnect();
         first.disconnect();
         held.get();

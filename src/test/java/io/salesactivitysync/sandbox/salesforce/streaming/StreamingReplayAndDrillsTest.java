@@ -1,6 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.cometd.server.ServerSessionImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +73,8 @@ class StreamingReplayAndDrillsTest {
         assertThat(client.subscribe("/topic/AllTasks", Map.of("/topic/AllTasks", -2))).containsEntry("successful", true);
         commitTasks(1);
         assertThat(collect(client, 2)).extracting(event -> event.get("channel"), StreamingReplayAndDrillsTest::replayId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(TASKS, 2L),
-                        org.assertj.core.groups.Tuple.tuple("/topic/AllTasks", 2L));
+                .containsExactly(tuple(TASKS, 2L),
+                        tuple("/topic/AllTasks", 2L));
 
         fixture.clock.advance(Duration.ofHours(48));
         BayeuxTestClient late = connected();
@@ -116,7 +118,7 @@ class StreamingReplayAndDrillsTest {
         commitTasks(1);
         assertThat(collect(client, 1)).singleElement().satisfies(event -> {
             assertThat(event.get("channel")).isEqualTo("/topic/LateTopic");
-            assertThat(data(event).get("event")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+            assertThat(data(event).get("event")).asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsEntry("type", "created").containsEntry("replayId", 1);
         });
 
