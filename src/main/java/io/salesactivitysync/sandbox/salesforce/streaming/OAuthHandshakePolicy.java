@@ -1,7 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import io.salesactivitysync.sandbox.salesforce.auth.AccessTokenValidator;
-import io.salesactivitysync.sandbox.salesforce.auth.AuthenticatedSession;
 import java.util.Map;
 import java.util.Optional;
 import org.cometd.bayeux.server.BayeuxServer;
@@ -19,9 +18,6 @@ import org.cometd.bayeux.server.ServerSession;
  */
 final class OAuthHandshakePolicy implements SecurityPolicy {
 
-    /** Session attribute holding the {@link AuthenticatedSession} of the handshake. */
-    static final String AUTHENTICATED_SESSION = OAuthHandshakePolicy.class.getName() + ".session";
-
     private final AccessTokenValidator tokens;
     private final ChannelDirectory channels;
 
@@ -33,9 +29,7 @@ final class OAuthHandshakePolicy implements SecurityPolicy {
     @Override
     public boolean canHandshake(BayeuxServer server, ServerSession session, ServerMessage message) {
         Optional<String> token = OAuthAuthorization.accessToken(message.getBayeuxContext());
-        Optional<AuthenticatedSession> authenticated = token.flatMap(tokens::validate);
-        if (authenticated.isPresent()) {
-            session.setAttribute(AUTHENTICATED_SESSION, authenticated.get());
+        if (token.flatMap(tokens::validate).isPresent()) {
             return true;
         }
         String reason = token.isPresent() ? StreamingErrors.AUTHENTICATION_INVALID : StreamingErrors.AUTHENTICATION_REQUIRED;
