@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Checks a JWT bearer assertion as Salesforce does: RS256 signature by the key of the connected
@@ -27,12 +28,17 @@ public final class JwtBearerVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PublicKey publicKey;
-    private final List<String> audiences;
+    private final Supplier<List<String>> audiences;
     private final Clock clock;
 
-    public JwtBearerVerifier(PublicKey publicKey, List<String> audiences, Clock clock) {
+    /**
+     * @param audiences the accepted {@code aud} values (the login URLs), asked on each check since
+     *                  the emulator's own URL is known only once it listens
+     * @param clock     real time: signers stamp {@code exp} from their own clock, not the emulator's
+     */
+    public JwtBearerVerifier(PublicKey publicKey, Supplier<List<String>> audiences, Clock clock) {
         this.publicKey = publicKey;
-        this.audiences = List.copyOf(audiences);
+        this.audiences = audiences;
         this.clock = clock;
     }
 
@@ -65,7 +71,7 @@ public final class JwtBearerVerifier {
         if (!clientId.equals(claims.path("iss").asText())) {
             throw new OAuthError("invalid_client_id", "client identifier invalid");
         }
-        if (!audiences.contains(claims.path("aud").asText())) {
+        if (!audiences.get().contains(claims.path("aud").asText())) {
             throw new OAuthError("invalid_grant", "audience is invalid");
         }
         long expiry = claims.path("exp").asLong(0);

@@ -38,6 +38,14 @@ record FieldAccess(List<FieldDefinition> hops, FieldDefinition field, boolean on
         return current.get(field.name());
     }
 
+    /** The field's value on the record the path ends at. */
+    Object readEnd(StoredRecord end) {
+        if (onNameType && field.name().equals("Type")) {
+            return end.type();
+        }
+        return end.get(field.name());
+    }
+
     static StoredRecord parent(Map<String, Object> values, FieldDefinition reference, OrgView view) {
         Object id = values.get(reference.name());
         if (id == null || view == null) {

@@ -136,7 +136,7 @@ public final class QueryEngine {
             target = nested.values();
             current = parent;
         }
-        target.put(access.field().name(), access.read(current.values(), current.type(), view));
+        target.put(access.field().name(), access.readEnd(current));
     }
 
     private Object childRows(StoredRecord parent, ChildSelection child, Evaluation evaluation) {
