@@ -1,0 +1,34 @@
+package io.salesactivitysync.sandbox.salesforce;
+
+import io.salesactivitysync.sandbox.SandboxService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The sandbox profile's Salesforce emulator: started with the application, stopped with it. A
+ * {@link StreamingApiFactory} bean, when one exists, mounts the Streaming API.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("sandbox")
+@ConditionalOnProperty(prefix = "sandbox.salesforce", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(SalesforceEmulatorProperties.class)
+public class SalesforceEmulatorConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SalesforceEmulator salesforceEmulator(SalesforceEmulatorProperties properties,
+            ObjectProvider<StreamingApiFactory> streaming) {
+        return SalesforceEmulator.builder(properties.toSettings())
+                .streaming(streaming.getIfAvailable())
+                .build()
+                .start();
+    }
+
+    @Bean
+    SandboxService salesforceEmulatorSandboxService(SalesforceEmulator emulator) {
+        return new SalesforceEmulatorSandboxService(emulator);
+    }
+}
