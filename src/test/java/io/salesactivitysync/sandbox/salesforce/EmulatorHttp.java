@@ -47,6 +47,10 @@ final class EmulatorHttp {
         return login("integration@sandbox.example", "sandbox");
     }
 
+    void useToken(String token) {
+        accessToken = token;
+    }
+
     String accessToken() {
         return accessToken;
     }
