@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
  * A throwaway RSA key pair and self-signed certificate for the JWT bearer flow, made with the
  * JDK's keytool at test time so that no private key is ever committed.
  */
-record TestKeystore(Path keystore, String password, String certificatePem) {
+public record TestKeystore(Path keystore, String password, String certificatePem) {
 
-    static TestKeystore generate(Path directory) throws IOException, InterruptedException {
+    public static TestKeystore generate(Path directory) throws IOException, InterruptedException {
         Path keystore = directory.resolve("jwt-test.p12");
         String password = "test-only-" + System.nanoTime();
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
