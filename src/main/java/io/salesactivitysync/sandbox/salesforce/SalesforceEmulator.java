@@ -7,11 +7,13 @@ import io.salesactivitysync.sandbox.salesforce.admin.EmulatorAdmin;
 import io.salesactivitysync.sandbox.salesforce.admin.FaultInjector;
 import io.salesactivitysync.sandbox.salesforce.auth.AccessTokenValidator;
 import io.salesactivitysync.sandbox.salesforce.auth.ConnectedApp;
+import io.salesactivitysync.sandbox.salesforce.auth.IdentityServlet;
 import io.salesactivitysync.sandbox.salesforce.auth.JwtBearerVerifier;
 import io.salesactivitysync.sandbox.salesforce.auth.OAuthServlet;
 import io.salesactivitysync.sandbox.salesforce.auth.OAuthTokenService;
 import io.salesactivitysync.sandbox.salesforce.auth.OrgUser;
 import io.salesactivitysync.sandbox.salesforce.auth.SessionRegistry;
+import io.salesactivitysync.sandbox.salesforce.auth.SoapLoginServlet;
 import io.salesactivitysync.sandbox.salesforce.auth.UserDirectory;
 import io.salesactivitysync.sandbox.salesforce.org.DemoOrg;
 import io.salesactivitysync.sandbox.salesforce.org.FieldLevelSecurity;
@@ -65,6 +67,8 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final EmulatorAdmin admin;
     private final OAuthServlet oauthServlet;
     private final AdminServlet adminServlet;
+    private final IdentityServlet identityServlet;
+    private final SoapLoginServlet soapLoginServlet;
     private final jakarta.servlet.http.HttpServlet restServlet;
     private final StreamingApiFactory streamingFactory;
     private final OrgStateFile stateFile;
@@ -103,6 +107,11 @@ public final class SalesforceEmulator implements AutoCloseable {
                 EmulatorSettings.ORG_ID, clock);
         this.oauthServlet = new OAuthServlet(tokens, sessions, () -> {
             calls.record("oauth");
+            sleepQuietly(faults.latency().toMillis());
+        });
+        this.identityServlet = new IdentityServlet(sessions, users, EmulatorSettings.ORG_ID, this::baseUrl);
+        this.soapLoginServlet = new SoapLoginServlet(users, sessions, EmulatorSettings.ORG_ID, this::baseUrl, () -> {
+            calls.record("soapLogin");
             sleepQuietly(faults.latency().toMillis());
         });
         this.admin = new EmulatorAdmin(faults, calls, usage, sessions, users, clock, fieldLevelSecurity, schema,
@@ -165,6 +174,8 @@ public final class SalesforceEmulator implements AutoCloseable {
     private void registerServlets(ServletContext context) {
         add(context, "salesforce-oauth", oauthServlet, "/services/oauth2/*");
         add(context, "salesforce-rest", restServlet, "/services/data", "/services/data/*");
+        add(context, "salesforce-identity", identityServlet, "/id/*");
+        add(context, "salesforce-soap-login", soapLoginServlet, "/services/Soap/*");
         add(context, "sandbox-admin", adminServlet, "/sandbox/admin", "/sandbox/admin/*");
         add(context, "not-found", new NotFoundServlet(), "/");
         if (streaming != null) {

@@ -73,8 +73,10 @@ final class EmulatorHttp {
     Result raw(String method, String path, String jsonBody, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody))
-                .header("Content-Type", "application/json");
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (!java.util.Arrays.asList(headers).contains("Content-Type")) {
+            builder.header("Content-Type", "application/json");
+        }
         if (accessToken != null) {
             builder.header("Authorization", "Bearer " + accessToken);
         }
@@ -102,7 +104,8 @@ final class EmulatorHttp {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode body = text == null || text.isBlank() ? null : JSON.readTree(text);
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = !json || text == null || text.isBlank() ? null : JSON.readTree(text);
             return new Result(response.statusCode(), response.headers(), body, text);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

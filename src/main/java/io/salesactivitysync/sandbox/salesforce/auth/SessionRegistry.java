@@ -95,6 +95,11 @@ public final class SessionRegistry implements AccessTokenValidator {
         refreshTokenOfSession.clear();
     }
 
+    /** How long a new session lives. */
+    public Duration sessionTimeout() {
+        return sessionTimeout;
+    }
+
     public int liveSessions() {
         return (int) sessions.values().stream().filter(s -> clock.instant().isBefore(s.expiresAt())).count();
     }

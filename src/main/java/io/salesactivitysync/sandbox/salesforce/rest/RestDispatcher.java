@@ -101,7 +101,12 @@ public final class RestDispatcher {
             return switch (method) {
                 case "GET", "HEAD" -> new Route("retrieve", (r, tx) -> sObjects.getByExternalId(r, tx, type, third, value));
                 case "PATCH" -> new Route("upsert", (r, tx) -> sObjects.upsert(r, tx, type, third, value));
-                case "DELETE" -> new Route("delete", (r, tx) -> sObjects.deleteByExternalId(r, tx, type, third, value));
+                case "DELETE" -> {
+                    if (!type.deletable()) {
+                        throw notAllowed(method, "HEAD,GET,PATCH");
+                    }
+                    yield new Route("delete", (r, tx) -> sObjects.deleteByExternalId(r, tx, type, third, value));
+                }
                 default -> throw notAllowed(method, "HEAD,GET,PATCH,DELETE");
             };
         }
