@@ -103,7 +103,7 @@ final class CompositeResource {
                         "Batch processing halted per request"))));
                 continue;
             }
-            ObjectNode normalized = subrequest.deepCopy();
+            ObjectNode normalized = subrequest.isObject() ? subrequest.deepCopy() : JsonValues.object();
             if (subrequest.has("richInput")) {
                 normalized.set("body", subrequest.get("richInput"));
             }
@@ -160,6 +160,9 @@ final class CompositeResource {
             }
             if (referenceId == null || !referenceIds.add(referenceId)) {
                 throw ApiException.onFields("INVALID_INPUT", "Duplicate or missing referenceId: " + referenceId, List.of());
+            }
+            if (!record.isObject()) {
+                throw ApiException.onFields("INVALID_INPUT", "Each record must be a JSON object", List.of());
             }
             ObjectNode fields = ((ObjectNode) record).deepCopy();
             Map<ChildRelationship, JsonNode> children = new LinkedHashMap<>();
