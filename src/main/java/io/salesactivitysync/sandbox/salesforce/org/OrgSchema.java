@@ -42,8 +42,9 @@ public final class OrgSchema {
                 for (String parentName : field.referenceTo()) {
                     SObjectType parent = typesByName.get(parentName);
                     if (parent != null) {
-                        parent.addChildRelationship(new ChildRelationship(child.name(), field.name(), plural,
-                                !field.nillable() && !"OwnerId".equals(field.name())));
+                        // every modelled child relationship cascades, as Salesforce's do: an Account takes its
+                        // contacts, opportunities and activities with it, a Contact its tasks and roles
+                        parent.addChildRelationship(new ChildRelationship(child.name(), field.name(), plural, true));
                     }
                 }
             }

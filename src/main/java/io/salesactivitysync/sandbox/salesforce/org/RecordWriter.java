@@ -82,11 +82,27 @@ public final class RecordWriter {
         return record;
     }
 
+    /** Deletes the record and, as Salesforce does, the live records of its cascading child relationships. */
     public void delete(OrgTransaction tx, StoredRecord existing) {
+        SObjectType type = tx.schema().require(existing.type());
         Map<String, Object> values = existing.copyOfValues();
         values.put("IsDeleted", Boolean.TRUE);
-        stampAudit(tx.schema().require(existing.type()), values, tx.origin().userId(), tx, false);
+        stampAudit(type, values, tx.origin().userId(), tx, false);
         tx.delete(existing, new StoredRecord(existing.type(), existing.id(), values, tx.now()));
+        for (ChildRelationship child : type.childRelationships()) {
+            if (!child.cascadeDelete()) {
+                continue;
+            }
+            List<StoredRecord> children = tx.records(child.childSObject())
+                    .filter(r -> !r.deleted() && existing.id().equals(r.get(child.field())))
+                    .toList();
+            for (StoredRecord record : children) {
+                StoredRecord current = tx.find(record.id()).orElse(record);
+                if (!current.deleted()) {
+                    delete(tx, current);
+                }
+            }
+        }
     }
 
     private void refuseNotWritable(SObjectType type, Map<String, Object> input, String userId, boolean create) {

@@ -184,6 +184,22 @@ class RestValidationTest {
     }
 
     @Test
+    void deletingAnAccountCascadesToItsContactsOpportunitiesAndActivities() {
+        String account = http.api("POST", "sobjects/Account", "{\"Name\":\"Cascade Co\"}").body().get("id").asText();
+        String contact = http.api("POST", "sobjects/Contact", "{\"LastName\":\"Child\",\"AccountId\":\"" + account + "\"}")
+                .body().get("id").asText();
+        String task = createTask("{\"Subject\":\"Call the child\",\"WhoId\":\"" + contact + "\"}");
+        String unrelated = createTask("{\"Subject\":\"Unrelated\"}");
+
+        assertThat(http.api("DELETE", "sobjects/Account/" + account, null).status()).isEqualTo(204);
+        error(http.api("GET", "sobjects/Contact/" + contact, null), 404, "ENTITY_IS_DELETED");
+        error(http.api("GET", "sobjects/Task/" + task, null), 404, "ENTITY_IS_DELETED");
+        assertThat(http.api("GET", "sobjects/Task/" + unrelated, null).status()).isEqualTo(200);
+        assertThat(http.raw("GET", "/services/data/v56.0/queryAll/?q=SELECT%20Id%20FROM%20Task%20WHERE%20IsDeleted%20=%20true"
+                + "%20AND%20Id%20=%20'" + task + "'", null).body().get("totalSize").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void describeReportsTypesPicklistsAndFieldLevelSecurity() {
         emulator.admin().setFieldEditable("Task", "Priority", false);
         JsonNode describe = http.api("GET", "sobjects/Task/describe", null).body();
