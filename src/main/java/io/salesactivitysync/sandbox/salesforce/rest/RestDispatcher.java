@@ -29,6 +29,7 @@ public final class RestDispatcher {
     private final LimitsResource limits;
     private final CompositeResource composite;
     private final CollectionsResource collections;
+    private final ChangedRecordsResource changedRecords = new ChangedRecordsResource();
 
     RestDispatcher(OrgSchema schema, RecordWriter writer, DescribeResource describe, QueryResource query,
             LimitsResource limits) {
@@ -78,6 +79,10 @@ public final class RestDispatcher {
         String third = path.get(2);
         if (path.size() == 3 && third.equals("describe")) {
             return only(method, "GET", new Route("describe", (r, tx) -> describe.describe(r, type)));
+        }
+        if (path.size() == 3 && (third.equals("deleted") || third.equals("updated"))) {
+            return only(method, "GET", new Route("retrieve", (r, tx) -> third.equals("deleted")
+                    ? changedRecords.deleted(r, tx, type) : changedRecords.updated(r, tx, type)));
         }
         if (path.size() == 3 && method.equals("POST") && third.equals("Id")) {
             return new Route("create", (r, tx) -> sObjects.create(r, tx, type));

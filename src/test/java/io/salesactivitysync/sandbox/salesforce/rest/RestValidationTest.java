@@ -200,6 +200,26 @@ class RestValidationTest {
     }
 
     @Test
+    void deletedAndUpdatedWindowsListTheRecords() {
+        String id = createTask("{\"Subject\":\"window\"}");
+        String live = createTask("{\"Subject\":\"window, live\"}");
+        http.api("DELETE", "sobjects/Task/" + id, null);
+        String start = java.time.Instant.now(emulator.clock()).minusSeconds(3600).toString();
+        String end = java.time.Instant.now(emulator.clock()).plusSeconds(3600).toString();
+
+        JsonNode deleted = http.api("GET", "sobjects/Task/deleted/?start=" + start + "&end=" + end, null).body();
+        assertThat(deleted.get("deletedRecords")).anySatisfy(r -> {
+            assertThat(r.get("id").asText()).isEqualTo(id);
+            assertThat(r.get("deletedDate").asText()).endsWith("+0000");
+        });
+        assertThat(deleted.has("earliestDateAvailable")).isTrue();
+        JsonNode updated = http.api("GET", "sobjects/Task/updated/?start=" + start + "&end=" + end, null).body();
+        assertThat(updated.get("ids")).extracting(JsonNode::asText).contains(live).doesNotContain(id);
+        error(http.api("GET", "sobjects/Task/updated/?start=" + start, null), 400, "MISSING_ARGUMENT");
+        error(http.api("GET", "sobjects/Task/updated/?start=yesterday&end=" + end, null), 400, "JSON_PARSER_ERROR");
+    }
+
+    @Test
     void describeReportsTypesPicklistsAndFieldLevelSecurity() {
         emulator.admin().setFieldEditable("Task", "Priority", false);
         JsonNode describe = http.api("GET", "sobjects/Task/describe", null).body();
