@@ -94,6 +94,7 @@ public final class AdminServlet extends HttpServlet {
         state.put("apiUsage", admin.usage().limitInfo());
         state.put("faults", admin.faultState());
         state.put("apiCalls", admin.calls().snapshot());
+        state.put("liveSessions", admin.liveSessions());
         state.put("streaming", admin.streaming().map(s -> (Object) Map.of("connectedClients", s.connectedClients()))
                 .orElse("absent"));
         state.put("readOnlyFields", admin.fieldLevelSecurity().readOnlyFields());

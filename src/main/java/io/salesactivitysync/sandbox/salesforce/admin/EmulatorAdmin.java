@@ -84,6 +84,11 @@ public final class EmulatorAdmin {
         sessions.expireAll();
     }
 
+    /** Access tokens issued and not yet expired or revoked. */
+    public int liveSessions() {
+        return sessions.liveSessions();
+    }
+
     /** A refresh token for the user, as if they had approved the connected app in a browser. */
     public String issueRefreshToken(String username) {
         return sessions.issueRefreshToken(user(username), clientId);

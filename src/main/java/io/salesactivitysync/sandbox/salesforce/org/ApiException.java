@@ -42,8 +42,4 @@ public class ApiException extends RuntimeException {
     public List<ApiError> errors() {
         return errors;
     }
-
-    public ApiError firstError() {
-        return errors.get(0);
-    }
 }

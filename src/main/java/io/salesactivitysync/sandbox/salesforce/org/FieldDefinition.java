@@ -34,11 +34,6 @@ public record FieldDefinition(
         referenceTo = List.copyOf(referenceTo);
     }
 
-    /** Salesforce rejects a create without it: not nillable, createable, and not filled in by the org. */
-    public boolean requiredOnCreate() {
-        return !nillable && createable && !defaultedOnCreate && type != FieldType.BOOLEAN;
-    }
-
     public boolean polymorphic() {
         return referenceTo.size() > 1;
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,10 +153,5 @@ public final class OrgStore {
     private void purgeRecycleBin() {
         Instant cutoff = clock.instant().minus(RECYCLE_BIN_RETENTION);
         records.values().removeIf(r -> r.deletedAt() != null && r.deletedAt().isBefore(cutoff));
-    }
-
-    /** Every record, for tests and the state file. */
-    public Collection<StoredRecord> allRecords() {
-        return snapshot().records();
     }
 }

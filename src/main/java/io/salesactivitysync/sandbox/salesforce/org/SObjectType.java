@@ -39,11 +39,6 @@ public final class SObjectType {
         fieldsByName.put(field.name(), field);
     }
 
-    void replaceField(FieldDefinition field) {
-        fieldsInOrder.put(field.name(), field);
-        fieldsByName.put(field.name(), field);
-    }
-
     void addChildRelationship(ChildRelationship relationship) {
         childRelationships.add(relationship);
     }

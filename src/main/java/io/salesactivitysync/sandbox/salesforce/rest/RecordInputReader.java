@@ -35,7 +35,7 @@ final class RecordInputReader {
     private RecordInputReader() {
     }
 
-    /** The body's fields; {@code skip} names fields the caller handles itself (e.g. an external id). */
+    /** The body's fields as typed values, by canonical name. */
     static Map<String, Object> read(SObjectType type, JsonNode body) {
         if (body == null || body.isMissingNode()) {
             throw ApiException.badRequest("JSON_PARSER_ERROR",

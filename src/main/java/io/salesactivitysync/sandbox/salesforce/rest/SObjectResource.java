@@ -147,11 +147,6 @@ final class SObjectResource {
         return names;
     }
 
-    /** True when the segment names an id of this type rather than an external id field. */
-    static boolean isIdSegment(SObjectType type, String segment) {
-        return SalesforceId.looksLikeId(segment) && type.field(segment).isEmpty();
-    }
-
     /** A 300 answer carried through the transaction as an exception, so nothing commits. */
     static final class MultipleChoicesException extends ApiException {
         private final transient ArrayNode urls;
