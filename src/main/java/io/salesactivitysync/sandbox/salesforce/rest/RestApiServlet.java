@@ -157,7 +157,10 @@ public final class RestApiServlet extends HttpServlet {
         if (answer.body() != null) {
             response.setContentType("application/json;charset=UTF-8");
             if (!"HEAD".equals(request.getMethod())) {
-                JsonValues.MAPPER.writeValue(response.getOutputStream(), answer.body());
+                // X-PrettyPrint: 1 indents the answer, as Salesforce does for curl users
+                var writer = request.getHeader("X-PrettyPrint") != null
+                        ? JsonValues.MAPPER.writerWithDefaultPrettyPrinter() : JsonValues.MAPPER.writer();
+                writer.writeValue(response.getOutputStream(), answer.body());
             }
         }
     }

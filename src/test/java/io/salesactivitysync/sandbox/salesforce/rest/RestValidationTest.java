@@ -75,6 +75,12 @@ class RestValidationTest {
     }
 
     @Test
+    void prettyPrintsOnRequest() {
+        assertThat(http.api("GET", "limits/", null, "X-PrettyPrint", "1").text()).contains("\"Max\" : 15000");
+        assertThat(http.api("GET", "limits/", null).text()).contains("\"Max\":15000");
+    }
+
+    @Test
     void missingOrUnknownTokenIsAnInvalidSession() {
         TestHttp anonymous = new TestHttp(emulator.baseUrl(), null);
         JsonNode error = error(anonymous.api("GET", "limits/", null), 401, "INVALID_SESSION_ID");
