@@ -91,7 +91,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         users.byUsername(settings.integrationUsername()).ifPresent(u -> fieldLevelSecurity.restrictUser(u.id()));
         for (String field : settings.readOnlyFields()) {
             String[] parts = field.split("\\.");
-            fieldLevelSecurity.setEditable(parts[0], parts[1], false);
+            var definition = schema.type(parts[0]).flatMap(t -> t.field(parts[1])).orElseThrow(() ->
+                    new IllegalArgumentException("readOnlyFields names " + field + ", which is not a field of the org"));
+            fieldLevelSecurity.setEditable(schema.require(parts[0]).name(), definition.name(), false);
         }
         this.soqlCompiler = new SchemaSoqlCompiler(schema, clock);
         this.pushTopics = new PushTopicRecords(store);

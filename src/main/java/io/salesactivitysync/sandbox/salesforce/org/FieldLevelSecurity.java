@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FieldLevelSecurity {
 
     private final Set<String> restrictedUserIds = ConcurrentHashMap.newKeySet();
-    private final Set<String> readOnlyFields = ConcurrentHashMap.newKeySet();
+    private final Set<String> readOnlyFields = java.util.Collections.synchronizedSet(
+            new TreeSet<>(String.CASE_INSENSITIVE_ORDER));
 
     public void restrictUser(String userId) {
         restrictedUserIds.add(userId);
@@ -34,7 +35,9 @@ public final class FieldLevelSecurity {
 
     /** The not-editable fields as {@code Type.Field}, sorted. */
     public Collection<String> readOnlyFields() {
-        return new TreeSet<>(readOnlyFields);
+        synchronized (readOnlyFields) {
+            return new TreeSet<>(readOnlyFields);
+        }
     }
 
     public void clear() {
@@ -42,6 +45,6 @@ public final class FieldLevelSecurity {
     }
 
     private static String key(String sObject, String field) {
-        return sObject.toLowerCase() + "." + field.toLowerCase();
+        return sObject + "." + field;
     }
 }

@@ -120,7 +120,7 @@ class AdminApiTest {
     void changesFieldLevelSecurity() {
         http.admin("PUT", "/field-security", "{\"sObject\":\"task\",\"field\":\"priority\",\"editable\":false}");
         assertThat(http.admin("GET", "/field-security", null).body().get("readOnlyFields").get(0).asText())
-                .isEqualTo("task.priority");
+                .isEqualTo("Task.Priority");
         assertThat(http.api("PATCH", "sobjects/Task/00T000000000001EAA", "{\"Priority\":\"Low\"}").status()).isEqualTo(400);
         http.admin("PUT", "/field-security", "{\"sObject\":\"Task\",\"field\":\"Priority\",\"editable\":true}");
         assertThat(http.api("PATCH", "sobjects/Task/00T000000000001EAA", "{\"Priority\":\"Low\"}").status()).isEqualTo(204);
