@@ -68,6 +68,15 @@ public record EmulatorSettings(
         if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
             throw new IllegalArgumentException("sessionTimeout must be positive, was " + sessionTimeout);
         }
+        for (OrgUser user : users) {
+            boolean validId = user.id() != null && user.id().startsWith("005")
+                    && io.salesactivitysync.sandbox.salesforce.org.SalesforceId.normalize(user.id())
+                            .filter(user.id()::equals).isPresent();
+            if (!validId) {
+                throw new IllegalArgumentException("User " + user.username() + " needs an 18-character User id (005...) "
+                        + "with a correct case suffix, was " + user.id());
+            }
+        }
         if (users.stream().noneMatch(u -> u.username().equalsIgnoreCase(integrationUsername))) {
             throw new IllegalArgumentException("integrationUsername " + integrationUsername + " is not one of the users");
         }
