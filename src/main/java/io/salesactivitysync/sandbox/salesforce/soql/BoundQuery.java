@@ -19,7 +19,7 @@ record BoundQuery(
         Integer limit,
         Integer offset) {
 
-    sealed interface Selection permits FieldSelection, ChildSelection, CountSelection {
+    sealed interface Selection permits FieldSelection, ChildSelection, AggregateSelection {
     }
 
     record FieldSelection(FieldAccess access) implements Selection {
@@ -29,7 +29,7 @@ record BoundQuery(
     }
 
     /** @param access null for {@code COUNT()} of rows */
-    record CountSelection(FieldAccess access, String alias) implements Selection {
+    record AggregateSelection(String function, FieldAccess access, String alias) implements Selection {
     }
 
     record Ordering(FieldAccess access, boolean descending, boolean nullsFirst) {

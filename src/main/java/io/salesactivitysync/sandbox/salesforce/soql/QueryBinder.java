@@ -7,7 +7,7 @@ import io.salesactivitysync.sandbox.salesforce.org.OrgSchema;
 import io.salesactivitysync.sandbox.salesforce.org.SObjectType;
 import io.salesactivitysync.sandbox.salesforce.org.SalesforceId;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.ChildSelection;
-import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.CountSelection;
+import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.AggregateSelection;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.FieldSelection;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.Ordering;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.Selection;
@@ -15,7 +15,7 @@ import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.Test;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.And;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.Comparison;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.Condition;
-import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.CountItem;
+import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.AggregateItem;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.FieldItem;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.FieldPath;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.InList;
@@ -74,9 +74,9 @@ final class QueryBinder {
                 firstPlainField = firstPlainField == null ? field.path() : firstPlainField;
             } else if (item instanceof SubqueryItem subquery) {
                 select.add(childSelection(root, subquery.query()));
-            } else if (item instanceof CountItem count) {
+            } else if (item instanceof AggregateItem function) {
                 aggregate = true;
-                select.add(new CountSelection(count.path() == null ? null : access(root, count.path()), count.alias()));
+                select.add(aggregate(root, function));
             }
         }
         if (aggregate && firstPlainField != null) {
@@ -98,6 +98,23 @@ final class QueryBinder {
             throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
         return new BoundQuery(root, select, statement.countOnly(), where, orderBy, statement.limit(), statement.offset());
+    }
+
+    private AggregateSelection aggregate(SObjectType root, AggregateItem item) {
+        FieldAccess access = item.path() == null ? null : access(root, item.path());
+        if (access != null) {
+            FieldType type = access.valueType();
+            boolean allowed = switch (item.function()) {
+                case "SUM", "AVG" -> type.isNumber();
+                case "MIN", "MAX" -> type != FieldType.BOOLEAN && !isLongText(access.field());
+                default -> !isLongText(access.field());
+            };
+            if (!allowed) {
+                throw SoqlErrors.malformed(soql, item.offset(), "field " + access.field().name()
+                        + " does not support aggregate operator " + item.function());
+            }
+        }
+        return new AggregateSelection(item.function(), access, item.alias());
     }
 
     private ChildSelection childSelection(SObjectType parent, SoqlStatement subquery) {

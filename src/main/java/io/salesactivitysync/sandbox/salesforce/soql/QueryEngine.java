@@ -5,7 +5,7 @@ import io.salesactivitysync.sandbox.salesforce.org.OrgSchema;
 import io.salesactivitysync.sandbox.salesforce.org.OrgView;
 import io.salesactivitysync.sandbox.salesforce.org.StoredRecord;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.ChildSelection;
-import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.CountSelection;
+import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.AggregateSelection;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.Evaluation;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.FieldSelection;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.Ordering;
@@ -42,7 +42,7 @@ public final class QueryEngine {
         if (query.countOnly()) {
             return new QueryResult(List.of(), matching.size());
         }
-        if (query.select().stream().anyMatch(s -> s instanceof CountSelection)) {
+        if (query.select().stream().anyMatch(s -> s instanceof AggregateSelection)) {
             return new QueryResult(List.of(aggregateRow(query, matching, view)), 1);
         }
         List<QueryRow> rows = new ArrayList<>(matching.size());
@@ -94,10 +94,17 @@ public final class QueryEngine {
         Map<String, Object> values = new LinkedHashMap<>();
         int expression = 0;
         for (Selection selection : query.select()) {
-            CountSelection count = (CountSelection) selection;
-            long total = count.access() == null ? matching.size()
-                    : matching.stream().filter(r -> count.access().read(r.values(), r.type(), view) != null).count();
-            values.put(count.alias() != null ? count.alias() : "expr" + expression++, (int) total);
+            AggregateSelection aggregate = (AggregateSelection) selection;
+            String name = aggregate.alias() != null ? aggregate.alias() : "expr" + expression++;
+            if (aggregate.access() == null) {
+                values.put(name, matching.size());
+                continue;
+            }
+            List<Object> present = matching.stream()
+                    .map(r -> aggregate.access().read(r.values(), r.type(), view))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            values.put(name, AggregateFunctions.apply(aggregate.function(), aggregate.access().valueType(), present));
         }
         return new QueryRow("AggregateResult", null, null, values);
     }

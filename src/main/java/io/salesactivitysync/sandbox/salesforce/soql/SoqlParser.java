@@ -3,7 +3,7 @@ package io.salesactivitysync.sandbox.salesforce.soql;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.And;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.Comparison;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.Condition;
-import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.CountItem;
+import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.AggregateItem;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.FieldItem;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.FieldPath;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.InList;
@@ -36,6 +36,7 @@ final class SoqlParser {
             "LAST_90_DAYS", "NEXT_90_DAYS");
     private static final Set<String> RELATIVE_DATES_WITH_N = Set.of("LAST_N_DAYS", "NEXT_N_DAYS", "N_DAYS_AGO",
             "LAST_N_WEEKS", "NEXT_N_WEEKS", "LAST_N_MONTHS", "NEXT_N_MONTHS");
+    private static final Set<String> AGGREGATES = Set.of("COUNT", "COUNT_DISTINCT", "MIN", "MAX", "SUM", "AVG");
     private static final Set<String> OPERATORS = Set.of("=", "!=", "<>", "<", ">", "<=", ">=");
 
     private final String soql;
@@ -112,16 +113,18 @@ final class SoqlParser {
             expectSymbol(")");
             return new SubqueryItem(subquery);
         }
-        if (peek().isKeyword("COUNT") && peekAt(1).isSymbol("(")) {
-            SoqlToken count = next();
+        if (peek().kind() == SoqlToken.Kind.IDENTIFIER && AGGREGATES.contains(peek().text().toUpperCase())
+                && peekAt(1).isSymbol("(")) {
+            SoqlToken function = next();
             index++;
-            FieldPath path = peek().isSymbol(")") ? null : fieldPath();
+            boolean count = function.isKeyword("COUNT");
+            FieldPath path = count && peek().isSymbol(")") ? null : fieldPath();
             expectSymbol(")");
             String alias = null;
             if (peek().kind() == SoqlToken.Kind.IDENTIFIER && !isReserved(peek())) {
                 alias = next().text();
             }
-            return new CountItem(path, alias, count.offset());
+            return new AggregateItem(function.text().toUpperCase(), path, alias, function.offset());
         }
         if (peek().isKeyword("TYPEOF")) {
             throw SoqlErrors.malformed(soql, peek().offset(), "unexpected token: 'TYPEOF' (the emulator does not support TYPEOF)");

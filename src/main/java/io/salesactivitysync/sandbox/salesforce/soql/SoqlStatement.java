@@ -25,7 +25,7 @@ record SoqlStatement(
         }
     }
 
-    sealed interface SelectItem permits FieldItem, SubqueryItem, CountItem {
+    sealed interface SelectItem permits FieldItem, SubqueryItem, AggregateItem {
     }
 
     record FieldItem(FieldPath path) implements SelectItem {
@@ -35,8 +35,13 @@ record SoqlStatement(
     record SubqueryItem(SoqlStatement query) implements SelectItem {
     }
 
-    /** {@code COUNT(field) [alias]} without GROUP BY: one AggregateResult row. */
-    record CountItem(FieldPath path, String alias, int offset) implements SelectItem {
+    /**
+     * An aggregate function without GROUP BY ({@code COUNT(Id)}, {@code MAX(LastModifiedDate) latest}):
+     * one AggregateResult row.
+     *
+     * @param path null for {@code COUNT()} of rows
+     */
+    record AggregateItem(String function, FieldPath path, String alias, int offset) implements SelectItem {
     }
 
     sealed interface Condition permits And, Or, Not, Comparison, InList, InSubquery, Like {

@@ -151,6 +151,20 @@ class QueryEngineTest {
     }
 
     @Test
+    void aggregatesWithoutGroupBy() {
+        QueryRow row = query("SELECT MAX(ActivityDate) latest, MIN(ActivityDate), COUNT_DISTINCT(Status) FROM Task")
+                .rows().get(0);
+        assertThat(row.values()).containsEntry("latest", LocalDate.parse("2026-03-17"))
+                .containsEntry("expr0", LocalDate.parse("2026-03-09")).containsEntry("expr1", 3);
+        QueryRow money = query("SELECT SUM(Amount) total, AVG(Amount) FROM Opportunity").rows().get(0);
+        assertThat(money.values()).containsEntry("total", 48000.0).containsEntry("expr0", 48000.0);
+        assertThat(query("SELECT MAX(CreatedDate) FROM Task WHERE Subject = 'none'").rows().get(0).values())
+                .containsEntry("expr0", null);
+        assertThatThrownBy(() -> query("SELECT SUM(Subject) FROM Task")).isInstanceOfSatisfying(SoqlException.class,
+                e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
+    }
+
+    @Test
     void childSubqueriesAndSemiJoins() {
         QueryRow acme = query("SELECT Name, (SELECT LastName FROM Contacts), (SELECT Subject FROM Tasks) FROM Account "
                 + "WHERE Name = 'Acme Corporation'").rows().get(0);
