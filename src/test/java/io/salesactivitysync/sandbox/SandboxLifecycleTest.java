@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesactivitysync.ApiClient;
 import io.salesactivitysync.SalesActivitySyncApplication;
+import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,15 +30,17 @@ class SandboxLifecycleTest {
     void startsReportsUpAndStopsCleanly(CapturedOutput output) throws Exception {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SalesActivitySyncApplication.class)
                 .profiles("sandbox")
-                .run("--server.port=0", "--sandbox.mail.smtp-port=0", "--sandbox.mail.imap-port=0");
+                .run("--server.port=0");
         int http;
         int smtp;
         int imap;
+        int salesforce;
         try {
             http = ((WebServerApplicationContext) app).getWebServer().getPort();
             SandboxMailServer mail = app.getBean(SandboxMailServer.class);
             smtp = mail.smtpPort();
             imap = mail.imapPort();
+            salesforce = app.getBean(SalesforceEmulator.class).port();
 
             ApiClient client = new ApiClient(http, "sandbox-token");
             ApiClient.Response health = client.send(client.unauthenticated("/actuator/health").GET());
@@ -48,7 +53,14 @@ class SandboxLifecycleTest {
                     .contains("REST API      http://localhost:" + http + "/api   token: sandbox-token")
                     .contains("SMTP 127.0.0.1:" + smtp)
                     .contains("IMAP 127.0.0.1:" + imap)
-                    .contains("BCC mailbox   bcc@sandbox.example");
+                    .contains("BCC mailbox   bcc@sandbox.example")
+                    .contains("Salesforce emulator: login URL http://localhost:" + salesforce);
+            ApiClient.Response token = client.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + salesforce + "/services/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=sandbox-client"
+                            + "&client_secret=sandbox-secret&username=integration%40sandbox.example&password=sandbox")));
+            assertThat(token.status()).as(token.body()).isEqualTo(200);
         } finally {
             app.close();
         }
@@ -58,6 +70,7 @@ class SandboxLifecycleTest {
         assertReleased(http, null);
         assertReleased(smtp, InetAddress.getLoopbackAddress());
         assertReleased(imap, InetAddress.getLoopbackAddress());
+        assertReleased(salesforce, InetAddress.getLoopbackAddress());
         assertThat(output.getOut()).doesNotContain(" ERROR ");
     }
 

@@ -37,8 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 @CamelSpringBootTest
 @SpringBootTest(
         classes = SalesActivitySyncApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sandbox.mail.smtp-port=0", "sandbox.mail.imap-port=0"})
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("sandbox")
 @Import(SandboxProfileTest.AnotherSandboxService.class)
 class SandboxProfileTest {

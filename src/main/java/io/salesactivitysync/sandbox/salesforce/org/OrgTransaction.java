@@ -1,0 +1,107 @@
+package io.salesactivitysync.sandbox.salesforce.org;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The writes of one API call, kept apart from the committed data until the call succeeds. Holds
+ * the org's lock for its whole life, so calls run one after another as if serialized.
+ */
+public final class OrgTransaction implements OrgView {
+
+    private final OrgSchema schema;
+    private final Map<String, StoredRecord> committed;
+    private final IdGenerator ids;
+    private final Instant now;
+    private final TransactionOrigin origin;
+    private Map<String, StoredRecord> staged = new LinkedHashMap<>();
+    private final List<PendingChange> changes = new ArrayList<>();
+
+    /** One write of the transaction, turned into a {@link RecordChange} at commit. */
+    record PendingChange(String type, String id, ChangeType changeType, StoredRecord before, StoredRecord after) {
+    }
+
+    /** A point to roll back to, for requests where one part may fail and the others still commit. */
+    public record Savepoint(Map<String, StoredRecord> staged, int changeCount) {
+    }
+
+    OrgTransaction(OrgSchema schema, Map<String, StoredRecord> committed, IdGenerator ids, Instant now,
+            TransactionOrigin origin) {
+        this.schema = schema;
+        this.committed = committed;
+        this.ids = ids;
+        this.now = now;
+        this.origin = origin;
+    }
+
+    @Override
+    public OrgSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    public TransactionOrigin origin() {
+        return origin;
+    }
+
+    @Override
+    public Optional<StoredRecord> find(String id) {
+        StoredRecord record = staged.get(id);
+        return Optional.ofNullable(record != null ? record : committed.get(id));
+    }
+
+    @Override
+    public Stream<StoredRecord> records(String type) {
+        Stream<StoredRecord> existing = committed.values().stream()
+                .filter(r -> r.type().equals(type))
+                .map(r -> staged.getOrDefault(r.id(), r));
+        Stream<StoredRecord> created = staged.values().stream()
+                .filter(r -> r.type().equals(type) && !committed.containsKey(r.id()));
+        return Stream.concat(existing, created);
+    }
+
+    public String newId(String keyPrefix) {
+        return ids.next(keyPrefix);
+    }
+
+    public void insert(StoredRecord record) {
+        staged.put(record.id(), record);
+        changes.add(new PendingChange(record.type(), record.id(), ChangeType.CREATE, null, record));
+    }
+
+    public void update(StoredRecord before, StoredRecord after) {
+        staged.put(after.id(), after);
+        changes.add(new PendingChange(after.type(), after.id(), ChangeType.UPDATE, before, after));
+    }
+
+    public void delete(StoredRecord before, StoredRecord deleted) {
+        staged.put(deleted.id(), deleted);
+        changes.add(new PendingChange(deleted.type(), deleted.id(), ChangeType.DELETE, before, deleted));
+    }
+
+    public Savepoint savepoint() {
+        return new Savepoint(new LinkedHashMap<>(staged), changes.size());
+    }
+
+    public void rollbackTo(Savepoint savepoint) {
+        staged = new LinkedHashMap<>(savepoint.staged());
+        changes.subList(savepoint.changeCount(), changes.size()).clear();
+    }
+
+    Map<String, StoredRecord> staged() {
+        return staged;
+    }
+
+    List<PendingChange> changes() {
+        return changes;
+    }
+}
