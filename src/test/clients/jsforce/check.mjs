@@ -482,6 +482,36 @@ async function main() {
   expectEqual('collections delete: all succeeded', deletedMany.filter((r) => !r.success), []);
   ok('sObject Collections retrieve, update (allOrNone true/false), delete', `${pageIds.length} Tasks`);
 
+  // --- Upsert by an external-id field (single and through sObject Collections) ---
+  begin('Upsert by an external-id field');
+  const taskDescribe = await Task.describe();
+  const externalId = taskDescribe.fields.find((f) => f.externalId && f.custom)?.name;
+  if (!externalId) {
+    console.log('--      upsert skipped: Task has no custom external-id field in this org');
+  } else {
+    const key = `${runTag}-upsert`;
+    const inserted = await Task.upsert({ [externalId]: key, ...task(`${runTag} upsert`) }, externalId);
+    expectEqual('upsert of a new key: created', { success: inserted.success, created: inserted.created },
+      { success: true, created: true });
+    expectId('upsert of a new key: id', inserted.id, '00T');
+    const again = await Task.upsert({ [externalId]: key, Subject: `${runTag} upsert again` }, externalId);
+    expectEqual('upsert of the same key: the same record, updated', { id: again.id, created: again.created },
+      { id: inserted.id, created: false });
+    const many = await Task.upsert([
+      { [externalId]: key, Priority: 'High' },
+      { [externalId]: `${key}-2`, ...task(`${runTag} upsert 2`) },
+    ], externalId, { allOrNone: true });
+    expectEqual('collections upsert: created flags', many.map((r) => [r.success, r.created]),
+      [[true, false], [true, true]]);
+    expectEqual('collections upsert: the first is the same record', many[0].id, inserted.id);
+    const upserted = await Task.retrieve(inserted.id, { fields: ['Subject', 'Priority', externalId] });
+    expectEqual('upsert: record', [upserted.Subject, upserted.Priority, upserted[externalId]],
+      [`${runTag} upsert again`, 'High', key]);
+    await Task.destroy([inserted.id, many[1].id], { allOrNone: true });
+    ok(`upsert by ${externalId} (PATCH sobjects/Task/${externalId}/key, then composite/sobjects)`,
+      `201 created, then created=false for the same key`);
+  }
+
   // --- queryAll sees the deleted rows ---
   begin('queryAll sees the deleted rows');
   const queryDeleted = `SELECT Id, IsDeleted, Subject FROM Task WHERE Id = '${taskId}'`;

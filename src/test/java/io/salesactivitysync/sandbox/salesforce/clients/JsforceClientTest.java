@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
 import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
+import io.salesactivitysync.sandbox.salesforce.org.CustomField;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,12 @@ class JsforceClientTest {
         assumeTrue(nodeMajorVersion(node.get(), directory) >= 18, "jsforce 3 needs Node.js 18 or later");
 
         // Small query batches so that paging takes several round trips; short long polls so that
-        // the streaming drills do not wait for Salesforce's 110 seconds.
+        // the streaming drills do not wait for Salesforce's 110 seconds; the sandbox's external-id
+        // field on Task, for upsert.
         EmulatorSettings settings = EmulatorSettings.builder()
                 .queryBatchSize(5)
+                .customFields(List.of(new CustomField("Task", "Sales_Activity_Id__c", "string", null, 255, true, true,
+                        List.of(), false)))
                 .streaming(new StreamingSettings(Duration.ofHours(72), Duration.ofHours(24), Duration.ofSeconds(3),
                         Duration.ofSeconds(40)))
                 .build();
