@@ -1,7 +1,9 @@
 package io.salesactivitysync.sandbox.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingApi;
 import jakarta.servlet.ServletContext;
@@ -126,6 +128,23 @@ class StreamingHookTest {
                     "{\"Name\":\"Twice\",\"Query\":\"SELECT Id FROM Task\",\"ApiVersion\":56.0}");
             assertThat(duplicate.body().get(0).get("errorCode").asText()).isEqualTo("DUPLICATE_VALUE");
             assertThat(emulator.pushTopicCatalog().findByName("Nope")).isEmpty();
+        }
+    }
+
+    @Test
+    void theCatalogListsActiveAndInactiveTopicsButNotDeletedOnes() {
+        try (SalesforceEmulator emulator = SalesforceEmulator.builder(EmulatorSettings.builder().build()).build().start()) {
+            EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).loginAsIntegrationUser();
+            http.api("POST", "sobjects/PushTopic", "{\"Name\":\"Active\",\"Query\":\"SELECT Id FROM Task\",\"ApiVersion\":56.0}");
+            http.api("POST", "sobjects/PushTopic",
+                    "{\"Name\":\"Paused\",\"Query\":\"SELECT Id FROM Lead\",\"ApiVersion\":56.0,\"IsActive\":false}");
+            String gone = http.api("POST", "sobjects/PushTopic",
+                    "{\"Name\":\"Gone\",\"Query\":\"SELECT Id FROM Task\",\"ApiVersion\":56.0}").body().get("id").asText();
+            assertThat(http.api("DELETE", "sobjects/PushTopic/" + gone, null).status()).isEqualTo(204);
+
+            assertThat(emulator.pushTopicCatalog().findAll())
+                    .extracting(PushTopicDefinition::name, PushTopicDefinition::active, PushTopicDefinition::query)
+                    .containsExactly(tuple("Active", true, "SELECT Id FROM Task"), tuple("Paused", false, "SELECT Id FROM Lead"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import io.salesactivitysync.sandbox.salesforce.org.OrgChangeListener;
+import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,8 @@ final class StreamingEventHub implements OrgChangeListener {
 
     @Override
     public void onCommit(List<RecordChange> transaction) {
+        // Read the topics before taking the lock: the catalog reads the org.
+        List<PushTopicDefinition> topics = pushTopics.activeTopics();
         synchronized (lock) {
             Instant now = clock.instant();
             for (RecordChange change : transaction) {
@@ -67,7 +70,7 @@ final class StreamingEventHub implements OrgChangeListener {
                     publish(ChannelDirectory.changeEventChannel(change.entityName()), event);
                     publish(ChannelDirectory.ALL_CHANGE_EVENTS, event);
                 }
-                for (PushTopicNotification notification : pushTopics.notificationsFor(change)) {
+                for (PushTopicNotification notification : pushTopics.notificationsFor(change, topics)) {
                     String channel = ChannelDirectory.pushTopicChannel(notification.topicName());
                     long replayId = log(channel).lastReplayId() + 1;
                     publish(channel, new StoredEvent(replayId, now, notification.data(replayId)));
