@@ -174,6 +174,39 @@ class CamelStreamingConformanceTest {
     }
 
     @Test
+    void theSameChangeToSeveralRecordsInOneCallIsOneEventListingThemAll() throws Exception {
+        subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
+        @SuppressWarnings("unchecked")
+        List<SaveSObjectResult> created = writer.call("collectionsCreate",
+                List.of(task("Merge one", "Normal"), task("Merge two", "Normal"), task("Merge three", "Normal")),
+                withOurClientId(Map.of()), List.class);
+        List<String> ids = created.stream().map(SaveSObjectResult::getId).toList();
+
+        List<Task> priorities = new ArrayList<>();
+        for (String priority : List.of("High", "High", "Low")) {
+            Task change = new Task();
+            change.setId(ids.get(priorities.size()));
+            change.setPriority(priority);
+            priorities.add(change);
+        }
+        writer.call("collectionsUpdate", priorities, withOurClientId(Map.of()), List.class);
+        writer.call("collectionsDelete", null, withOurClientId(Map.of("sObjectIds", ids.subList(0, 2))), List.class);
+
+        List<Exchange> events = awaitEvents(6);
+        assertThat(events).extracting(CamelStreamingConformanceTest::describe).containsExactly(
+                ids.get(0) + " CREATE", ids.get(1) + " CREATE", ids.get(2) + " CREATE",
+                ids.get(0) + "," + ids.get(1) + " UPDATE", ids.get(2) + " UPDATE",
+                ids.get(0) + "," + ids.get(1) + " DELETE");
+        assertThat(events).extracting(e -> header(e, "CamelSalesforceSequenceNumber", Integer.class))
+                .containsExactly(1, 2, 3, 1, 2, 1);
+        assertOneTransaction(events.subList(3, 5));
+        assertThat(body(events.get(3))).containsEntry("Priority", "High").containsEntry("IsHighPriority", true);
+        assertThat(body(events.get(4))).containsOnlyKeys("Priority", "LastModifiedDate").containsEntry("Priority", "Low");
+        assertThat(body(events.get(5))).isEmpty();
+        assertEachDeliveredOnce(TASKS);
+    }
+
+    @Test
     void changesMadeAsASalesRepCarryTheRepAsCommitUserAndNotOurClientId() throws Exception {
         subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
         String id = createTask("Prepare the demo", "Normal");
