@@ -119,7 +119,7 @@ class OrgChangeListenerTest {
         assertThat(transactions).hasSize(2);
         RecordChange ui = transactions.get(0).get(0);
         assertThat(ui.context().commitUserId()).isEqualTo(EmulatorSettings.REP_USER_ID);
-        assertThat(ui.context().changeOrigin()).isEmpty();
+        assertThat(ui.context().changeOrigin()).isEqualTo("com/salesforce/api/soap/62.0;client=SfdcInternalAPI/");
         assertThat(ui.fields()).containsEntry("LastModifiedById", EmulatorSettings.REP_USER_ID);
         RecordChange api = transactions.get(1).get(0);
         assertThat(api.context().commitUserId()).isEqualTo(EmulatorSettings.REP_USER_ID);

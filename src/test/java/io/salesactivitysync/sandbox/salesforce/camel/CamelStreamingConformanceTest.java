@@ -211,7 +211,7 @@ class CamelStreamingConformanceTest {
         subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
         String id = createTask("Prepare the demo", "Normal");
 
-        // In the Salesforce UI...
+        // In Lightning Experience...
         var ui = emulator.admin().writeAs(REP, "PATCH", "sobjects/Task/" + id,
                 JSON.valueToTree(Map.of("Status", "In Progress")));
         assertThat(ui.status()).isEqualTo(204);
@@ -234,6 +234,8 @@ class CamelStreamingConformanceTest {
                     .containsEntry("CamelSalesforceRecordIds", List.of(id));
             assertThat(header(byRep, "CamelSalesforceChangeOrigin")).doesNotContain("client=" + CLIENT_ID);
         }
+        assertThat(header(events.get(1), "CamelSalesforceChangeOrigin"))
+                .isEqualTo("com/salesforce/api/soap/62.0;client=SfdcInternalAPI/");
         assertThat(body(events.get(1))).containsEntry("Status", "In Progress")
                 .containsEntry("LastModifiedById", EmulatorSettings.REP_USER_ID);
         assertThat(header(events.get(2), "CamelSalesforceChangeOrigin")).isEqualTo("com/salesforce/api/rest/56.0");
