@@ -147,4 +147,30 @@ class StreamingHookTest {
                     .containsExactly(tuple("Active", true, "SELECT Id FROM Task"), tuple("Paused", false, "SELECT Id FROM Lead"));
         }
     }
+
+    @Test
+    void notifyForOperationsIsReadOnlyAndFollowsTheCreateAndUpdateFlags() {
+        try (SalesforceEmulator emulator = SalesforceEmulator.builder(EmulatorSettings.builder().build()).build().start()) {
+            EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).loginAsIntegrationUser();
+            String id = http.api("POST", "sobjects/PushTopic", "{\"Name\":\"CreatesOnly\",\"Query\":\"SELECT Id FROM Task\","
+                    + "\"ApiVersion\":56.0,\"NotifyForOperationUpdate\":false,\"NotifyForOperationDelete\":false}")
+                    .body().get("id").asText();
+            assertThat(notifyForOperations(http, id)).isEqualTo("Create");
+            http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":false,\"NotifyForOperationUpdate\":true}");
+            assertThat(notifyForOperations(http, id)).isEqualTo("Update");
+            http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationUpdate\":false}");
+            assertThat(notifyForOperations(http, id)).as("neither creates nor updates").isEqualTo("Extended");
+            http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":true,\"NotifyForOperationUpdate\":true}");
+            assertThat(notifyForOperations(http, id)).isEqualTo("All");
+
+            EmulatorHttp.Result written = http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperations\":\"Create\"}");
+            assertThat(written.status()).isEqualTo(400);
+            assertThat(written.body().get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
+        }
+    }
+
+    private static String notifyForOperations(EmulatorHttp http, String id) {
+        return http.api("GET", "sobjects/PushTopic/" + id + "?fields=NotifyForOperations", null).body()
+                .get("NotifyForOperations").asText();
+    }
 }
