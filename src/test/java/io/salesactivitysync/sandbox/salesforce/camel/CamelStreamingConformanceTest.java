@@ -301,6 +301,24 @@ class CamelStreamingConformanceTest {
     }
 
     @Test
+    void logsInAgainWhenItsTokenExpiredWhileTheServerForgotIt() throws Exception {
+        subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
+        String first = createTask("Before the outage", "Normal");
+        long lastBeforeOutage = replayId(awaitEvents(1).get(0));
+
+        emulator.admin().expireAllSessions();
+        emulator.admin().dropStreamingClients();
+        // Unknown client, so camel handshakes again, with its expired token: refused, it logs in.
+        await().atMost(PATIENCE).until(() -> !wire.handshakeFailures().isEmpty());
+        assertThat(wire.handshakeFailures().get(0))
+                .startsWith("403::Handshake denied")
+                .contains("failureReason=401::Authentication invalid");
+        String second = createTask("After the outage", "Normal");
+
+        assertResumedWithNothingLostOrRepeated(lastBeforeOutage, List.of(first + " CREATE", second + " CREATE"));
+    }
+
+    @Test
     void fallsBackToItsFallbackReplayIdWhenItsReplayIdIsPastTheRetention() throws Exception {
         subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
         String expired = createTask("Retained 72 hours only", "Normal");

@@ -18,7 +18,7 @@ import org.cometd.bayeux.server.ServerSession;
  * The emulator's own Streaming API with a tap on what crosses the wire, so a test can tell what
  * the server sent from what a client library made of it: the events taken from each client's
  * queue onto a {@code /meta/connect} response, the replay id each {@code /meta/subscribe} asked
- * for and its answer, successful handshakes and failed connects. Every CometD server the
+ * for and its answer, handshakes and failed connects. Every CometD server the
  * streaming side starts (also after a restart) is watched from its creation, before any client
  * can reach it.
  */
@@ -36,6 +36,7 @@ final class StreamingWireTap implements StreamingApi {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<String> connectErrors = new ArrayList<>();
+    private final List<String> handshakeFailures = new ArrayList<>();
     private int handshakes;
 
     StreamingWireTap(StreamingApi streaming) {
@@ -63,6 +64,10 @@ final class StreamingWireTap implements StreamingApi {
                 session.addListener((ServerSession.DeQueueListener) (owner, queue) -> recordDeliveries(owner, queue));
             }
         });
+        // CometD runs outgoing extensions last-added first: to see replies as they leave, after the
+        // emulator's own extensions shaped them, the tap goes first in the list.
+        List<BayeuxServer.Extension> emulators = server.getExtensions();
+        emulators.forEach(server::removeExtension);
         server.addExtension(new BayeuxServer.Extension() {
             @Override
             public boolean sendMeta(ServerSession to, ServerMessage.Mutable reply) {
@@ -70,6 +75,7 @@ final class StreamingWireTap implements StreamingApi {
                 return true;
             }
         });
+        emulators.forEach(server::addExtension);
     }
 
     private synchronized void recordDeliveries(ServerSession session, Queue<ServerMessage> queue) {
@@ -83,7 +89,13 @@ final class StreamingWireTap implements StreamingApi {
 
     private synchronized void recordReply(ServerMessage.Mutable reply) {
         switch (reply.getChannel()) {
-            case Channel.META_HANDSHAKE -> handshakes += reply.isSuccessful() ? 1 : 0;
+            case Channel.META_HANDSHAKE -> {
+                if (reply.isSuccessful()) {
+                    handshakes++;
+                } else {
+                    handshakeFailures.add(reply.get("error") + " " + reply.getExt());
+                }
+            }
             case Channel.META_CONNECT -> {
                 if (!reply.isSuccessful()) {
                     connectErrors.add(String.valueOf(reply.get("error")));
@@ -120,11 +132,17 @@ final class StreamingWireTap implements StreamingApi {
         return List.copyOf(connectErrors);
     }
 
+    /** The error of each refused handshake, followed by the reply's {@code ext}. */
+    synchronized List<String> handshakeFailures() {
+        return List.copyOf(handshakeFailures);
+    }
+
     /** Forgets everything recorded so far (when a test starts its consumer again). */
     synchronized void forget() {
         deliveries.clear();
         subscriptions.clear();
         connectErrors.clear();
+        handshakeFailures.clear();
         handshakes = 0;
     }
 
