@@ -25,6 +25,8 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.StreamingApiConsumer;
 import org.apache.camel.component.salesforce.api.dto.CreateSObjectResult;
 import org.apache.camel.component.salesforce.api.dto.SaveSObjectResult;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectBatch;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectBatchResponse;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
 import org.apache.camel.component.salesforce.internal.streaming.SubscriptionHelper;
@@ -170,6 +172,26 @@ class CamelStreamingConformanceTest {
         assertThat(recordIds(compositeEvents.get(2))).isEqualTo(recordIds(compositeEvents.get(0)));
         assertThat(header(compositeEvents.get(0), "CamelSalesforceTransactionKey"))
                 .isNotEqualTo(header(collections.get(0), "CamelSalesforceTransactionKey"));
+        assertThat(events).allSatisfy(e -> assertThat(header(e, "CamelSalesforceChangeOrigin")).isEqualTo(OUR_ORIGIN));
+    }
+
+    @Test
+    void eachSubrequestOfACompositeBatchIsATransactionOfItsOwn() throws Exception {
+        subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
+        SObjectBatch batch = new SObjectBatch("56.0");
+        batch.addCreate(task("Batch one", "Normal"));
+        batch.addCreate(task("Batch refused", "Urgent"));
+        batch.addCreate(task("Batch two", "Normal"));
+        SObjectBatchResponse response = writer.call("compositeBatch", batch, withOurClientId(Map.of()),
+                SObjectBatchResponse.class);
+        assertThat(response.getResults()).extracting(r -> r.getStatusCode()).containsExactly(201, 400, 201);
+
+        List<Exchange> events = awaitEvents(2);
+        assertThat(events).extracting(e -> body(e).get("Subject")).containsExactly("Batch one", "Batch two");
+        assertThat(events).extracting(e -> header(e, "CamelSalesforceSequenceNumber", Integer.class)).containsExactly(1, 1);
+        assertThat(events).extracting(e -> header(e, "CamelSalesforceTransactionKey")).doesNotHaveDuplicates();
+        assertThat(events).extracting(e -> header(e, "CamelSalesforceCommitNumber", Long.class)).isSorted()
+                .doesNotHaveDuplicates();
         assertThat(events).allSatisfy(e -> assertThat(header(e, "CamelSalesforceChangeOrigin")).isEqualTo(OUR_ORIGIN));
     }
 
