@@ -403,7 +403,11 @@ class CamelStreamingConformanceTest {
         assertThat(topic.notifyForFields()).isEqualTo("Referenced");
         assertThat(List.of(topic.notifyForOperationCreate(), topic.notifyForOperationUpdate(),
                 topic.notifyForOperationDelete(), topic.notifyForOperationUndelete())).containsExactly(true, true, false, false);
-        assertThat(emulator.admin().calls().count("query")).isGreaterThan(queriesBefore);
+        assertThat(emulator.admin().calls().count("query")).as("camel looked the topic up first").isGreaterThan(queriesBefore);
+        assertThat(writer.call("queryRaw", null, Map.of("sObjectQuery",
+                "SELECT Description, NotifyForOperations FROM PushTopic WHERE Name = '" + TOPIC + "'"), String.class))
+                .contains("\"Description\":\"Topic created by Camel Salesforce component\"")
+                .contains("\"NotifyForOperations\":\"All\"");
 
         String urgent = createTask("Send the contract", "High");
         String routine = createTask("File the notes", "Normal");
