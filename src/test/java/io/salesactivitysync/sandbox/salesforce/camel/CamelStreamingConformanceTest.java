@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -461,7 +463,7 @@ class CamelStreamingConformanceTest {
 
     // --- writing through camel's REST operations -------------------------------------------------
 
-    private static java.util.function.Consumer<SalesforceComponent> clientCredentials() {
+    private static Consumer<SalesforceComponent> clientCredentials() {
         return component -> component.setClientSecret("sandbox-secret");
     }
 
@@ -579,7 +581,7 @@ class CamelStreamingConformanceTest {
     /** The route's events, the first of each replay id, in arrival order. */
     private List<Exchange> distinctEvents() {
         synchronized (received) {
-            Map<Long, Exchange> byReplayId = new java.util.LinkedHashMap<>();
+            Map<Long, Exchange> byReplayId = new LinkedHashMap<>();
             received.forEach(e -> byReplayId.putIfAbsent(replayId(e), e));
             return List.copyOf(byReplayId.values());
         }
