@@ -88,6 +88,27 @@ class OrgChangeListenerTest {
     }
 
     @Test
+    void eachSubrequestOfACompositeBatchCommitsAsATransactionOfItsOwn() {
+        http.api("POST", "composite/batch", """
+                {"batchRequests":[
+                 {"method":"POST","url":"v56.0/sobjects/Task","richInput":{"Subject":"first"}},
+                 {"method":"POST","url":"v56.0/sobjects/Task","richInput":{"Priority":"Urgent"}},
+                 {"method":"GET","url":"v56.0/limits"},
+                 {"method":"POST","url":"v56.0/sobjects/Task","richInput":{"Subject":"second"}}]}""",
+                "Sforce-Call-Options", "client=sales-activity-sync");
+
+        assertThat(transactions).hasSize(2).allSatisfy(tx -> assertThat(tx).singleElement().satisfies(change -> {
+            assertThat(change.context().sequenceNumber()).isEqualTo(1);
+            assertThat(change.context().changeOrigin()).isEqualTo("com/salesforce/api/rest/56.0;client=sales-activity-sync");
+        }));
+        RecordChange first = transactions.get(0).get(0);
+        RecordChange second = transactions.get(1).get(0);
+        assertThat(List.of(first.fields().get("Subject"), second.fields().get("Subject"))).containsExactly("first", "second");
+        assertThat(second.context().transactionKey()).isNotEqualTo(first.context().transactionKey());
+        assertThat(second.context().commitNumber()).isEqualTo(first.context().commitNumber() + 1);
+    }
+
+    @Test
     void collectionsWithoutAllOrNoneCommitOnlyTheSuccesses() {
         http.api("POST", "composite/sobjects", """
                 {"allOrNone":false,"records":[{"attributes":{"type":"Task"},"Subject":"kept"},
@@ -119,7 +140,7 @@ class OrgChangeListenerTest {
         assertThat(transactions).hasSize(2);
         RecordChange ui = transactions.get(0).get(0);
         assertThat(ui.context().commitUserId()).isEqualTo(EmulatorSettings.REP_USER_ID);
-        assertThat(ui.context().changeOrigin()).isEmpty();
+        assertThat(ui.context().changeOrigin()).isEqualTo("com/salesforce/api/soap/62.0;client=SfdcInternalAPI/");
         assertThat(ui.fields()).containsEntry("LastModifiedById", EmulatorSettings.REP_USER_ID);
         RecordChange api = transactions.get(1).get(0);
         assertThat(api.context().commitUserId()).isEqualTo(EmulatorSettings.REP_USER_ID);

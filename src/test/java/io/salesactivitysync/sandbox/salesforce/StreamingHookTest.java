@@ -1,7 +1,9 @@
 package io.salesactivitysync.sandbox.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingApi;
 import jakarta.servlet.ServletContext;
@@ -127,5 +129,48 @@ class StreamingHookTest {
             assertThat(duplicate.body().get(0).get("errorCode").asText()).isEqualTo("DUPLICATE_VALUE");
             assertThat(emulator.pushTopicCatalog().findByName("Nope")).isEmpty();
         }
+    }
+
+    @Test
+    void theCatalogListsActiveAndInactiveTopicsButNotDeletedOnes() {
+        try (SalesforceEmulator emulator = SalesforceEmulator.builder(EmulatorSettings.builder().build()).build().start()) {
+            EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).loginAsIntegrationUser();
+            http.api("POST", "sobjects/PushTopic", "{\"Name\":\"Active\",\"Query\":\"SELECT Id FROM Task\",\"ApiVersion\":56.0}");
+            http.api("POST", "sobjects/PushTopic",
+                    "{\"Name\":\"Paused\",\"Query\":\"SELECT Id FROM Lead\",\"ApiVersion\":56.0,\"IsActive\":false}");
+            String gone = http.api("POST", "sobjects/PushTopic",
+                    "{\"Name\":\"Gone\",\"Query\":\"SELECT Id FROM Task\",\"ApiVersion\":56.0}").body().get("id").asText();
+            assertThat(http.api("DELETE", "sobjects/PushTopic/" + gone, null).status()).isEqualTo(204);
+
+            assertThat(emulator.pushTopicCatalog().findAll())
+                    .extracting(PushTopicDefinition::name, PushTopicDefinition::active, PushTopicDefinition::query)
+                    .containsExactly(tuple("Active", true, "SELECT Id FROM Task"), tuple("Paused", false, "SELECT Id FROM Lead"));
+        }
+    }
+
+    @Test
+    void notifyForOperationsIsReadOnlyAndFollowsTheCreateAndUpdateFlags() {
+        try (SalesforceEmulator emulator = SalesforceEmulator.builder(EmulatorSettings.builder().build()).build().start()) {
+            EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).loginAsIntegrationUser();
+            String id = http.api("POST", "sobjects/PushTopic", "{\"Name\":\"CreatesOnly\",\"Query\":\"SELECT Id FROM Task\","
+                    + "\"ApiVersion\":56.0,\"NotifyForOperationUpdate\":false,\"NotifyForOperationDelete\":false}")
+                    .body().get("id").asText();
+            assertThat(notifyForOperations(http, id)).isEqualTo("Create");
+            http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":false,\"NotifyForOperationUpdate\":true}");
+            assertThat(notifyForOperations(http, id)).isEqualTo("Update");
+            http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationUpdate\":false}");
+            assertThat(notifyForOperations(http, id)).as("neither creates nor updates").isEqualTo("Extended");
+            http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":true,\"NotifyForOperationUpdate\":true}");
+            assertThat(notifyForOperations(http, id)).isEqualTo("All");
+
+            EmulatorHttp.Result written = http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperations\":\"Create\"}");
+            assertThat(written.status()).isEqualTo(400);
+            assertThat(written.body().get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
+        }
+    }
+
+    private static String notifyForOperations(EmulatorHttp http, String id) {
+        return http.api("GET", "sobjects/PushTopic/" + id + "?fields=NotifyForOperations", null).body()
+                .get("NotifyForOperations").asText();
     }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class EmulatorAdmin {
 
-    /** The API version writes as another user are made with. */
+    /** The API version writes as another user are made with, that of the org's current release. */
     public static final String WRITE_AS_API_VERSION = "62.0";
 
     private final FaultInjector faults;
@@ -144,8 +144,9 @@ public final class EmulatorAdmin {
     }
 
     /**
-     * A REST call made as the user in the Salesforce UI: the change is theirs (commit user,
-     * LastModifiedById) and its change origin is empty, as for a UI edit.
+     * A REST call made as the user in the Salesforce UI (Lightning Experience): the change is
+     * theirs (commit user, LastModifiedById) and its change origin is Lightning's,
+     * {@code com/salesforce/api/soap/62.0;client=SfdcInternalAPI/}, never the product's client id.
      *
      * @param path relative to {@code /services/data/vNN.0/}, e.g. {@code sobjects/Task/00T...}
      */
@@ -154,7 +155,7 @@ public final class EmulatorAdmin {
         CompositePaths.Parsed parsed = CompositePaths.parse(path);
         RestRequest request = new RestRequest(method, WRITE_AS_API_VERSION, parsed.segments(), parsed.parameters(),
                 body, user.id(), null);
-        return executor.execute(request, new TransactionOrigin("", user.id()));
+        return executor.execute(request, TransactionOrigin.lightningExperience(WRITE_AS_API_VERSION, user.id()));
     }
 
     public Map<String, Object> faultState() {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-/** The read-only fields Salesforce computes from others: names, Task and Opportunity flags, Task.AccountId. */
+/**
+ * The read-only fields Salesforce computes from others: names, Task and Opportunity flags,
+ * Task.AccountId, PushTopic.NotifyForOperations.
+ */
 final class DerivedFields {
 
     private static final Map<String, Double> STAGE_PROBABILITY = Map.of("Prospecting", 10.0, "Qualification", 10.0,
@@ -24,6 +27,7 @@ final class DerivedFields {
             case "Contact", "Lead", "User" -> values.put("Name", fullName(values));
             case "Task" -> deriveTask(org, values, before, now);
             case "Opportunity" -> deriveOpportunity(values, before);
+            case "PushTopic" -> values.put("NotifyForOperations", notifyForOperations(values));
             default -> {
                 // nothing derived
             }
@@ -70,6 +74,20 @@ final class DerivedFields {
             }
         }
         return null;
+    }
+
+    /**
+     * What a client of API 28.0 and earlier sees of the operations a topic is notified for: that
+     * field only knew creates and updates, so {@code Extended} means neither (Streaming API
+     * "Events": NotifyForOperations values All, Create, Update, Extended).
+     */
+    private static String notifyForOperations(Map<String, Object> values) {
+        boolean create = !Boolean.FALSE.equals(values.get("NotifyForOperationCreate"));
+        boolean update = !Boolean.FALSE.equals(values.get("NotifyForOperationUpdate"));
+        if (create && update) {
+            return "All";
+        }
+        return create ? "Create" : update ? "Update" : "Extended";
     }
 
     private static void deriveOpportunity(Map<String, Object> values, Map<String, Object> before) {

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The org's records, in memory. Every API call runs as one {@link OrgTransaction} under a single
- * lock; a transaction that returns normally commits, one that throws leaves nothing behind.
+ * lock; a transaction that returns normally commits, one that throws leaves nothing behind. An
+ * API call is one Salesforce transaction unless it marks commit points (composite/batch commits
+ * each subrequest): each part then gets its own transactionKey and commitNumber.
  *
  * <p>Listeners hear of each committed transaction after the lock is released (so a listener may
  * read the org), in commit order: commits queue up under the lock and one thread at a time drains
@@ -69,7 +71,7 @@ public final class OrgStore {
 
     /** Runs the work as one transaction: commits if it returns, discards everything if it throws. */
     public <T> T inTransaction(TransactionOrigin origin, Function<OrgTransaction, T> work) {
-        List<RecordChange> committed;
+        boolean committed;
         T result;
         lock.lock();
         try {
@@ -80,7 +82,7 @@ public final class OrgStore {
         } finally {
             lock.unlock();
         }
-        if (committed != null) {
+        if (committed) {
             deliverUndelivered();
         }
         return result;
@@ -110,20 +112,22 @@ public final class OrgStore {
         return new OrgSnapshot(List.copyOf(records.values()), ids.lastIssued(), commitNumber);
     }
 
-    private List<RecordChange> commit(OrgTransaction transaction) {
+    /** Applies the transaction; its changes, one list per Salesforce transaction, wait for delivery. */
+    private boolean commit(OrgTransaction transaction) {
         if (transaction.changes().isEmpty()) {
-            return null;
+            return false;
         }
         records.putAll(transaction.staged());
-        commitNumber++;
-        List<RecordChange> changes = RecordChangeFactory.changesOf(transaction, UUID.randomUUID().toString(),
-                commitNumber, transaction.now());
-        undelivered.add(changes);
+        for (List<OrgTransaction.PendingChange> writes : transaction.transactions()) {
+            commitNumber++;
+            undelivered.add(RecordChangeFactory.changesOf(writes, transaction.origin(), UUID.randomUUID().toString(),
+                    commitNumber, transaction.now()));
+        }
         OrgSnapshot snapshot = commitObservers.isEmpty() ? null : currentSnapshot();
         for (Consumer<OrgSnapshot> observer : commitObservers) {
             observer.accept(snapshot);
         }
-        return changes;
+        return true;
     }
 
     private void deliverUndelivered() {

@@ -21,13 +21,15 @@ public final class OrgTransaction implements OrgView {
     private final TransactionOrigin origin;
     private Map<String, StoredRecord> staged = new LinkedHashMap<>();
     private final List<PendingChange> changes = new ArrayList<>();
+    /** Positions in {@link #changes} where one Salesforce transaction of this call ends and the next begins. */
+    private final List<Integer> commitPoints = new ArrayList<>();
 
     /** One write of the transaction, turned into a {@link RecordChange} at commit. */
     record PendingChange(String type, String id, ChangeType changeType, StoredRecord before, StoredRecord after) {
     }
 
     /** A point to roll back to, for requests where one part may fail and the others still commit. */
-    public record Savepoint(Map<String, StoredRecord> staged, int changeCount) {
+    public record Savepoint(Map<String, StoredRecord> staged, int changeCount, int commitPointCount) {
     }
 
     OrgTransaction(OrgSchema schema, Map<String, StoredRecord> committed, IdGenerator ids, Instant now,
@@ -89,12 +91,25 @@ public final class OrgTransaction implements OrgView {
     }
 
     public Savepoint savepoint() {
-        return new Savepoint(new LinkedHashMap<>(staged), changes.size());
+        return new Savepoint(new LinkedHashMap<>(staged), changes.size(), commitPoints.size());
     }
 
     public void rollbackTo(Savepoint savepoint) {
         staged = new LinkedHashMap<>(savepoint.staged());
         changes.subList(savepoint.changeCount(), changes.size()).clear();
+        commitPoints.subList(savepoint.commitPointCount(), commitPoints.size()).clear();
+    }
+
+    /**
+     * Ends a Salesforce transaction inside this API call: the writes made so far commit as one
+     * transaction (their own transactionKey and commitNumber), those made after as the next. For
+     * calls whose parts commit one by one, as the subrequests of {@code composite/batch} do.
+     */
+    public void commitPoint() {
+        int position = changes.size();
+        if (position > 0 && (commitPoints.isEmpty() || commitPoints.get(commitPoints.size() - 1) != position)) {
+            commitPoints.add(position);
+        }
     }
 
     Map<String, StoredRecord> staged() {
@@ -103,5 +118,21 @@ public final class OrgTransaction implements OrgView {
 
     List<PendingChange> changes() {
         return changes;
+    }
+
+    /** The writes grouped by the Salesforce transaction they commit in, empty groups left out. */
+    List<List<PendingChange>> transactions() {
+        List<List<PendingChange>> transactions = new ArrayList<>();
+        int start = 0;
+        for (int end : commitPoints) {
+            if (end > start) {
+                transactions.add(List.copyOf(changes.subList(start, end)));
+            }
+            start = end;
+        }
+        if (changes.size() > start) {
+            transactions.add(List.copyOf(changes.subList(start, changes.size())));
+        }
+        return transactions;
     }
 }

@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The org's PushTopic records, read from the store, for the Streaming API. */
@@ -17,6 +18,14 @@ public final class PushTopicRecords implements PushTopicCatalog {
                 .filter(r -> !r.deleted() && name.equals(r.get("Name")))
                 .findFirst()
                 .map(PushTopicRecords::definition));
+    }
+
+    @Override
+    public List<PushTopicDefinition> findAll() {
+        return store.read(view -> view.records("PushTopic")
+                .filter(r -> !r.deleted())
+                .map(PushTopicRecords::definition)
+                .toList());
     }
 
     private static PushTopicDefinition definition(StoredRecord record) {

@@ -17,13 +17,13 @@ final class RecordChangeFactory {
     private RecordChangeFactory() {
     }
 
-    static List<RecordChange> changesOf(OrgTransaction transaction, String transactionKey, long commitNumber,
-            Instant commitTimestamp) {
+    static List<RecordChange> changesOf(List<OrgTransaction.PendingChange> writes, TransactionOrigin origin,
+            String transactionKey, long commitNumber, Instant commitTimestamp) {
         List<RecordChange> result = new ArrayList<>();
         int sequence = 0;
-        for (OrgTransaction.PendingChange change : transaction.changes()) {
-            ChangeContext context = new ChangeContext(transaction.origin().changeOrigin(), transactionKey, ++sequence,
-                    commitTimestamp, transaction.origin().userId(), commitNumber);
+        for (OrgTransaction.PendingChange change : writes) {
+            ChangeContext context = new ChangeContext(origin.changeOrigin(), transactionKey, ++sequence,
+                    commitTimestamp, origin.userId(), commitNumber);
             result.add(toRecordChange(change, context));
         }
         return result;

@@ -211,8 +211,9 @@ public final class StandardObjects {
         fields.add(FieldDefinition.builder("IsActive", BOOLEAN).label("Is Active").defaulted(Boolean.TRUE).build());
         fields.add(FieldDefinition.builder("NotifyForFields", PICKLIST).label("Notify For Fields").required()
                 .picklist(true, List.of("Select", "Where", "Referenced", "All")).defaulted("Referenced").build());
+        // Read-only since API 29.0, derived from NotifyForOperationCreate and NotifyForOperationUpdate.
         fields.add(FieldDefinition.builder("NotifyForOperations", PICKLIST).label("Notify For Operations")
-                .required().picklist(true, List.of("Create", "Update", "All", "Extended")).defaulted("All").build());
+                .required().picklist(true, List.of("Create", "Update", "All", "Extended")).readOnly().build());
         fields.add(bool("NotifyForOperationCreate", "Create", true));
         fields.add(bool("NotifyForOperationUpdate", "Update", true));
         fields.add(bool("NotifyForOperationDelete", "Delete", true));

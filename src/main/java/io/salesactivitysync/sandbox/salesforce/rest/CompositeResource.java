@@ -108,6 +108,8 @@ final class CompositeResource {
                 normalized.set("body", subrequest.get("richInput"));
             }
             RestResponse response = executeSubrequest(request, tx, normalized, new CompositeReferences());
+            // "When a subrequest executes successfully, it commits its data" (Composite Batch).
+            tx.commitPoint();
             result.put("statusCode", response.status());
             result.set("result", response.body());
             if (response.status() >= 400) {

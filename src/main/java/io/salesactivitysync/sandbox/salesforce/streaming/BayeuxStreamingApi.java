@@ -38,7 +38,7 @@ public final class BayeuxStreamingApi implements StreamingApi {
         PushTopicNotifier notifier = new PushTopicNotifier(pushTopics, soql);
         this.hub = new StreamingEventHub(settings, clock, channels, notifier);
         this.bayeux = new RestartableBayeuxServer(
-                new SalesforceBayeuxServers(settings, tokens, channels, hub, notifier), hub::deliverTo);
+                new SalesforceBayeuxServers(settings, tokens, channels, hub), hub::deliverTo);
     }
 
     @Override

@@ -30,22 +30,27 @@ final class ChangeEventFormatter {
     private static final Set<String> NEVER_IN_BODY = Set.of("Id", "IsDeleted", "SystemModstamp");
 
     Map<String, Object> format(RecordChange change, long replayId) {
+        return format(ChangeEvent.single(change), replayId);
+    }
+
+    Map<String, Object> format(ChangeEvent event, long replayId) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("schema", schemaId(change.entityName()));
-        data.put("payload", payload(change));
+        data.put("schema", schemaId(event.change().entityName()));
+        data.put("payload", payload(event));
         data.put("event", Map.of("replayId", replayId));
         return data;
     }
 
-    private Map<String, Object> payload(RecordChange change) {
-        CompoundFields compounds = CompoundFields.of(change.entityName());
+    private Map<String, Object> payload(ChangeEvent event) {
+        CompoundFields compounds = CompoundFields.of(event.change().entityName());
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("ChangeEventHeader", header(change, compounds));
-        payload.putAll(compounds.fold(body(change)));
+        payload.put("ChangeEventHeader", header(event, compounds));
+        payload.putAll(compounds.fold(body(event.change())));
         return payload;
     }
 
-    private static Map<String, Object> header(RecordChange change, CompoundFields compounds) {
+    private static Map<String, Object> header(ChangeEvent event, CompoundFields compounds) {
+        RecordChange change = event.change();
         ChangeContext context = change.context();
         List<String> changedFields = change.changeType() == ChangeType.UPDATE
                 ? compounds.changedFieldNames(change.changedFields().stream()
@@ -53,11 +58,11 @@ final class ChangeEventFormatter {
                 : List.of();
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("entityName", change.entityName());
-        header.put("recordIds", List.of(change.recordId()));
+        header.put("recordIds", event.recordIds());
         header.put("changeType", change.changeType().name());
         header.put("changeOrigin", context.changeOrigin());
         header.put("transactionKey", context.transactionKey());
-        header.put("sequenceNumber", context.sequenceNumber());
+        header.put("sequenceNumber", event.sequenceNumber());
         header.put("commitTimestamp", context.commitTimestamp().toEpochMilli());
         header.put("commitUser", context.commitUserId());
         header.put("commitNumber", context.commitNumber());

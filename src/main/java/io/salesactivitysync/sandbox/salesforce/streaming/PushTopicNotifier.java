@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * WHERE clause, and an update must touch a field that {@code NotifyForFields} watches
  * ({@code All}: any; {@code Referenced}: SELECT or WHERE; {@code Select}; {@code Where}).
  *
- * <p>Each topic is read from the catalog at every change, so a topic edited, deactivated or
- * deleted takes effect at once. The catalog can only look topics up by name, so the notifier
- * learns names from changes to PushTopic records and from subscriptions.
+ * <p>Every active topic of the org is evaluated for every committed change, whether or not anyone
+ * subscribes to it, as Salesforce does: its channel's event log must hold the events a later
+ * subscriber replays. Topics are read from the catalog at each commit, so a topic created,
+ * edited, deactivated or deleted takes effect with the next commit, including topics that never
+ * passed through the API (loaded from a state file).
  */
 final class PushTopicNotifier {
 
@@ -36,7 +38,6 @@ final class PushTopicNotifier {
 
     private final PushTopicCatalog catalog;
     private final SoqlCompiler compiler;
-    private final Set<String> topicNames = ConcurrentHashMap.newKeySet();
     private final Map<String, Optional<CompiledQuery>> queries = new ConcurrentHashMap<>();
 
     PushTopicNotifier(PushTopicCatalog catalog, SoqlCompiler compiler) {
@@ -44,24 +45,25 @@ final class PushTopicNotifier {
         this.compiler = compiler;
     }
 
-    /** Makes sure this topic is evaluated from now on. */
-    void remember(String topicName) {
-        topicNames.add(topicName);
+    /** The org's active topics now; read once per commit and handed to {@link #notificationsFor(RecordChange, List)}. */
+    List<PushTopicDefinition> activeTopics() {
+        return catalog.findAll().stream().filter(PushTopicDefinition::active).toList();
     }
 
+    /** What the org's active topics report about this change. */
     List<PushTopicNotification> notificationsFor(RecordChange change) {
+        return notificationsFor(change, activeTopics());
+    }
+
+    /** What these topics report about this change, in the topics' order. */
+    List<PushTopicNotification> notificationsFor(RecordChange change, List<PushTopicDefinition> topics) {
         if ("PushTopic".equals(change.entityName())) {
-            Stream.of(change.recordBefore(), change.recordAfter())
-                    .filter(record -> record != null && record.get("Name") instanceof String)
-                    .forEach(record -> remember((String) record.get("Name")));
+            // A PushTopic cannot query PushTopics.
             return List.of();
         }
         List<PushTopicNotification> notifications = new ArrayList<>();
-        for (String name : topicNames) {
-            catalog.findByName(name)
-                    .filter(PushTopicDefinition::active)
-                    .flatMap(topic -> evaluate(topic, change))
-                    .ifPresent(notifications::add);
+        for (PushTopicDefinition topic : topics) {
+            evaluate(topic, change).ifPresent(notifications::add);
         }
         return notifications;
     }

@@ -21,15 +21,13 @@ final class SalesforceBayeuxServers implements Supplier<BayeuxServerImpl> {
     private final AccessTokenValidator tokens;
     private final ChannelDirectory channels;
     private final StreamingEventHub hub;
-    private final PushTopicNotifier pushTopics;
 
     SalesforceBayeuxServers(StreamingSettings settings, AccessTokenValidator tokens, ChannelDirectory channels,
-            StreamingEventHub hub, PushTopicNotifier pushTopics) {
+            StreamingEventHub hub) {
         this.settings = settings;
         this.tokens = tokens;
         this.channels = channels;
         this.hub = hub;
-        this.pushTopics = pushTopics;
     }
 
     @Override
@@ -49,7 +47,7 @@ final class SalesforceBayeuxServers implements Supplier<BayeuxServerImpl> {
         // "localhost.local" and so never sends it back here: sessions are found by clientId.
         server.setOption(AbstractHttpTransport.TRUST_CLIENT_SESSION_OPTION, true);
         server.setSecurityPolicy(new OAuthHandshakePolicy(tokens, channels));
-        server.addExtension(new StreamingRequestGuard(server, tokens, channels, hub, pushTopics));
+        server.addExtension(new StreamingRequestGuard(server, tokens, channels, hub));
         server.addExtension(new SalesforceReplyShaper());
         server.addListener(new ReplayOnSubscribe(server, hub));
         return server;

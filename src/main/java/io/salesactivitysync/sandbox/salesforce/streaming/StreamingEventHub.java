@@ -1,6 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import io.salesactivitysync.sandbox.salesforce.org.OrgChangeListener;
+import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import org.cometd.bayeux.server.ServerSession;
  * listeners, so an event published in between would reach the session live and again in its
  * replay. Here appending-and-delivering and replaying-then-going-live hold the same lock; a
  * subscriber counts as live on a channel only once its replay is queued.
+ *
+ * <p>A transaction's changes become its {@link ChangeEvent}s first (the same update or delete of
+ * several records is one event), then the PushTopic notifications of each change.
  *
  * <p>Change events share one replay id sequence (an event has the same id on
  * {@code /data/TaskChangeEvent} and {@code /data/ChangeEvents}, and ids on one channel increase
@@ -58,16 +62,19 @@ final class StreamingEventHub implements OrgChangeListener {
 
     @Override
     public void onCommit(List<RecordChange> transaction) {
+        // Read the topics before taking the lock: the catalog reads the org.
+        List<PushTopicDefinition> topics = pushTopics.activeTopics();
+        List<ChangeEvent> events = ChangeEvent.of(transaction, directory::capturesChangesOf);
         synchronized (lock) {
             Instant now = clock.instant();
+            for (ChangeEvent changeEvent : events) {
+                long replayId = ++lastChangeEventReplayId;
+                StoredEvent event = new StoredEvent(replayId, now, changeEvents.format(changeEvent, replayId));
+                publish(ChannelDirectory.changeEventChannel(changeEvent.change().entityName()), event);
+                publish(ChannelDirectory.ALL_CHANGE_EVENTS, event);
+            }
             for (RecordChange change : transaction) {
-                if (directory.capturesChangesOf(change.entityName())) {
-                    long replayId = ++lastChangeEventReplayId;
-                    StoredEvent event = new StoredEvent(replayId, now, changeEvents.format(change, replayId));
-                    publish(ChannelDirectory.changeEventChannel(change.entityName()), event);
-                    publish(ChannelDirectory.ALL_CHANGE_EVENTS, event);
-                }
-                for (PushTopicNotification notification : pushTopics.notificationsFor(change)) {
+                for (PushTopicNotification notification : pushTopics.notificationsFor(change, topics)) {
                     String channel = ChannelDirectory.pushTopicChannel(notification.topicName());
                     long replayId = log(channel).lastReplayId() + 1;
                     publish(channel, new StoredEvent(replayId, now, notification.data(replayId)));

@@ -30,15 +30,13 @@ final class StreamingRequestGuard implements BayeuxServer.Extension {
     private final AccessTokenValidator tokens;
     private final ChannelDirectory channels;
     private final StreamingEventHub hub;
-    private final PushTopicNotifier pushTopics;
 
     StreamingRequestGuard(BayeuxServer server, AccessTokenValidator tokens, ChannelDirectory channels,
-            StreamingEventHub hub, PushTopicNotifier pushTopics) {
+            StreamingEventHub hub) {
         this.server = server;
         this.tokens = tokens;
         this.channels = channels;
         this.hub = hub;
-        this.pushTopics = pushTopics;
     }
 
     @Override
@@ -96,9 +94,6 @@ final class StreamingRequestGuard implements BayeuxServer.Extension {
             }
             if (!channels.exists(channel)) {
                 return refuse(message, StreamingErrors.channelDoesNotExist(channel));
-            }
-            if (ChannelDirectory.isPushTopicChannel(channel)) {
-                pushTopics.remember(channel.substring("/topic/".length()));
             }
             Object requested = ReplayRequest.requested(message, channel);
             OptionalLong replayId = ReplayRequest.replayId(requested);

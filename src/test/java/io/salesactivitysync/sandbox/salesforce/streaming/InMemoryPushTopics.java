@@ -2,14 +2,16 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import io.salesactivitysync.sandbox.salesforce.org.PushTopicCatalog;
 import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** PushTopic records kept in a map, standing in for the org store. */
 final class InMemoryPushTopics implements PushTopicCatalog {
 
-    private final Map<String, PushTopicDefinition> topics = new ConcurrentHashMap<>();
+    private final Map<String, PushTopicDefinition> topics = Collections.synchronizedMap(new LinkedHashMap<>());
 
     void save(PushTopicDefinition topic) {
         topics.put(topic.name(), topic);
@@ -27,5 +29,12 @@ final class InMemoryPushTopics implements PushTopicCatalog {
     @Override
     public Optional<PushTopicDefinition> findByName(String name) {
         return Optional.ofNullable(topics.get(name));
+    }
+
+    @Override
+    public List<PushTopicDefinition> findAll() {
+        synchronized (topics) {
+            return List.copyOf(topics.values());
+        }
     }
 }

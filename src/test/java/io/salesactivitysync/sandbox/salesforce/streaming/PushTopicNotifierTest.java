@@ -109,20 +109,27 @@ class PushTopicNotifierTest {
     }
 
     @Test
-    void learnsTopicsFromChangesToPushTopicRecords() {
-        topics.save(InMemoryPushTopics.topic("Learned", QUERY, "Referenced"));
-        assertThat(notifier.notificationsFor(created(task("High")))).as("never heard of").isEmpty();
+    void evaluatesEveryActiveTopicOfTheCatalogWithoutHavingSeenItCreatedOrSubscribed() {
+        // As a topic loaded from a state file: no change event, no subscriber.
+        topics.save(InMemoryPushTopics.topic("Stored", QUERY, "Referenced"));
+        topics.save(InMemoryPushTopics.topic("AlsoStored", "SELECT Id FROM Task", "All"));
 
-        Map<String, Object> pushTopic = Map.of("Name", "Learned", "Query", QUERY, "IsActive", true);
-        RecordChange topicCreated = RecordChanges.created("PushTopic", "0IF5g0000000001AAA", pushTopic, AT);
-        assertThat(notifier.notificationsFor(topicCreated)).isEmpty();
+        assertThat(topicNames(notifier.notificationsFor(created(task("High"))))).containsExactly("Stored", "AlsoStored");
+        topics.delete("Stored");
+        assertThat(topicNames(notifier.notificationsFor(created(task("High"))))).containsExactly("AlsoStored");
+    }
 
-        assertThat(notifier.notificationsFor(created(task("High")))).hasSize(1);
+    @Test
+    void changesToPushTopicRecordsReportNothing() {
+        watch(InMemoryPushTopics.topic("Topics", "SELECT Id FROM Task", "All"));
+        Map<String, Object> pushTopic = Map.of("Name", "Another", "Query", QUERY, "IsActive", true);
+
+        assertThat(notifier.notificationsFor(RecordChanges.created("PushTopic", "0IF5g0000000001AAA", pushTopic, AT)))
+                .isEmpty();
     }
 
     private void watch(PushTopicDefinition topic) {
         topics.save(topic);
-        notifier.remember(topic.name());
     }
 
     private static RecordChange created(Map<String, Object> task) {

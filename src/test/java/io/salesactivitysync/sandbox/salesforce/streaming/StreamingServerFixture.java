@@ -3,6 +3,8 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextAttributeEvent;
+import jakarta.servlet.ServletContextAttributeListener;
 import java.time.Duration;
 import java.util.Collections;
 import java.time.Instant;
@@ -10,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
@@ -27,6 +31,7 @@ final class StreamingServerFixture implements AutoCloseable {
     final InMemoryPushTopics pushTopics = new InMemoryPushTopics();
     final BayeuxStreamingApi streaming;
     private final WebServer server;
+    private final List<Consumer<BayeuxServer>> serverWatchers = new CopyOnWriteArrayList<>();
     private ServletContext servletContext;
 
     /** Long polls of one second and clients forgotten after five, so that tests see reconnects quickly. */
@@ -47,6 +52,15 @@ final class StreamingServerFixture implements AutoCloseable {
         OAuthTokenServlet oauth = new OAuthTokenServlet(tokens, this::baseUrl);
         server = new TomcatServletWebServerFactory(0).getWebServer(context -> {
             servletContext = context;
+            // The streaming side files each CometD server it starts, also after a restart, as an attribute.
+            context.addListener(new ServletContextAttributeListener() {
+                @Override
+                public void attributeAdded(ServletContextAttributeEvent event) {
+                    if (event.getValue() instanceof BayeuxServer started) {
+                        serverWatchers.forEach(watcher -> watcher.accept(started));
+                    }
+                }
+            });
             streaming.register(context);
             context.addServlet("oauth", oauth).addMapping("/services/oauth2/*");
         });
@@ -67,6 +81,15 @@ final class StreamingServerFixture implements AutoCloseable {
                     throw new IllegalStateException("More than one Bayeux server");
                 })
                 .orElseThrow();
+    }
+
+    /**
+     * Hands the running CometD server to the watcher, and each one a restart starts as soon as it
+     * exists, before any client can reach it.
+     */
+    void watchEachServer(Consumer<BayeuxServer> watcher) {
+        serverWatchers.add(watcher);
+        watcher.accept(bayeuxServer());
     }
 
     String cometdUrl() {
