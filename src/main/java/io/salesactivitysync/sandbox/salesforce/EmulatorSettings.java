@@ -19,7 +19,8 @@ import java.util.List;
  * @param integrationUsername  the user field-level security restricts and client credentials run as
  * @param readOnlyFields       {@code Type.Field} names the integration user may not edit
  * @param jwtCertificatePem    the connected app's X.509 certificate (PEM) for the JWT bearer flow; null disables it
- * @param stateFile            where the org is kept across restarts; null keeps it in memory only
+ * @param stateFile            where the org is kept across restarts, the stream's events and replay ids beside
+ *                             it ({@code x.json} gives {@code x.streaming.json}); null keeps both in memory only
  * @param demoData             start with the demo accounts, contacts, lead, opportunity and tasks
  */
 public record EmulatorSettings(

@@ -34,6 +34,7 @@ import io.salesactivitysync.sandbox.salesforce.soql.SchemaSoqlCompiler;
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlCompiler;
 import io.salesactivitysync.sandbox.salesforce.streaming.BayeuxStreamingApi;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingApi;
+import io.salesactivitysync.sandbox.salesforce.streaming.StreamingStateFile;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.net.InetAddress;
@@ -73,6 +74,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final jakarta.servlet.http.HttpServlet restServlet;
     private final StreamingApiFactory streamingFactory;
     private final OrgStateFile stateFile;
+    private final StreamingStateFile streamingStateFile;
     private StreamingApi streaming;
     private WebServer server;
     private volatile String baseUrl;
@@ -83,6 +85,8 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.streamingFactory = streamingFactory;
         OrgSchema schema = StandardObjects.schema(settings.customFields());
         this.stateFile = settings.stateFile() == null ? null : new OrgStateFile(settings.stateFile(), schema);
+        this.streamingStateFile = settings.stateFile() == null ? null
+                : StreamingStateFile.besideOrgStateFile(settings.stateFile());
         this.store = new OrgStore(schema, clock, initialState(schema));
         if (stateFile != null) {
             store.addCommitObserver(stateFile::save);
@@ -156,7 +160,11 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
     }
 
-    /** Starts the HTTP server (and the Streaming API, when there is one). */
+    /**
+     * Starts the HTTP server (and the Streaming API, when there is one).
+     *
+     * @throws IllegalStateException when the state file's streaming part is damaged (see {@link StreamingStateFile})
+     */
     public synchronized SalesforceEmulator start() {
         if (server != null) {
             throw new IllegalStateException("The emulator is already started");
@@ -164,6 +172,15 @@ public final class SalesforceEmulator implements AutoCloseable {
         if (streamingFactory != null) {
             streaming = streamingFactory.create(new StreamingDependencies(settings.streaming(), sessions, pushTopics,
                     soqlCompiler, clock));
+            if (streamingStateFile != null) {
+                try {
+                    persistStreaming();
+                } catch (RuntimeException e) {
+                    streaming.close();
+                    streaming = null;
+                    throw e;
+                }
+            }
             store.addListener(streaming);
             admin.attachStreaming(streaming);
         }
@@ -176,6 +193,20 @@ public final class SalesforceEmulator implements AutoCloseable {
         server.start();
         baseUrl = "http://" + settings.host() + ":" + server.getPort();
         return this;
+    }
+
+    /**
+     * Keeps the event logs beside the org. Per commit the org file is saved first (a commit
+     * observer, under the org's lock, before anyone hears of the commit), then the streaming side
+     * logs the commit's events, saves them, and only then hands them to clients. So on disk the
+     * events never run ahead of the org, and no client holds a replay id that was not saved. A
+     * crash between the two saves leaves the events of the last commit unsaved: the next start
+     * sees the streaming file behind the org and, rather than replay around the hole, drops the
+     * saved events, refuses every old replay id (invalid replayId) and numbers new events above them.
+     * When both files agree, replay carries on exactly where it stopped.
+     */
+    private void persistStreaming() {
+        streaming.persist(streamingStateFile.load(store.snapshot().commitNumber()), streamingStateFile::save);
     }
 
     private void registerServlets(ServletContext context) {

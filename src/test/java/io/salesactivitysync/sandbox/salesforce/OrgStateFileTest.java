@@ -30,7 +30,8 @@ class OrgStateFileTest {
             assertThat(file).exists();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).as("no temporary files left").containsExactlyInAnyOrder(file,
+                    directory.resolve("org.streaming.json"));
         }
 
         try (SalesforceEmulator second = SalesforceEmulator.builder(settings).build().start()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingApi;
+import io.salesactivitysync.sandbox.salesforce.streaming.StreamingSnapshot;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The emulator mounts a Streaming API built by the given factory, feeds it commits and delegates the admin knobs. */
@@ -26,6 +28,7 @@ class StreamingHookTest {
         final AtomicInteger drops = new AtomicInteger();
         final AtomicInteger restarts = new AtomicInteger();
         volatile boolean closed;
+        volatile StreamingSnapshot saved;
 
         RecordingStreamingApi(StreamingDependencies dependencies) {
             this.dependencies = dependencies;
@@ -63,6 +66,11 @@ class StreamingHookTest {
         }
 
         @Override
+        public void persist(StreamingSnapshot saved, Consumer<StreamingSnapshot> save) {
+            this.saved = saved;
+        }
+
+        @Override
         public void close() {
             closed = true;
         }
@@ -92,6 +100,7 @@ class StreamingHookTest {
                 assertThat(topic.notifyForOperationDelete()).isTrue();
             });
             assertThat(streaming.commits).hasSize(1);
+            assertThat(streaming.saved).as("no state file, so nothing to keep").isNull();
 
             assertThat(http.admin("POST", "/streaming/drop-clients", null).status()).isEqualTo(200);
             assertThat(http.admin("POST", "/streaming/restart", null).status()).isEqualTo(200);

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Keeps the org in a JSON file across restarts. Each save writes a temporary file beside the
- * target and renames it over the target, so a crash leaves either the old or the new state.
+ * target, flushes it to disk and renames it over the target, so a crash leaves either the old or
+ * the new state.
  */
 public final class OrgStateFile {
 
@@ -78,14 +82,33 @@ public final class OrgStateFile {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer content = ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+                while (content.hasRemaining()) {
+                    channel.write(content);
+                }
+                channel.force(true);
+            }
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the emulator state file " + file, e);
+        }
+    }
+
+    /**
+     * Makes the rename last through a power cut too, so that whatever is saved after it (the
+     * streaming state) never reaches the disk before it.
+     */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory; the rename is then as durable as they make it.
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The emulator's Streaming API on CometD's server: Bayeux long polling at
@@ -72,6 +73,11 @@ public final class BayeuxStreamingApi implements StreamingApi {
     @Override
     public int connectedClients() {
         return bayeux.connectedClients();
+    }
+
+    @Override
+    public void persist(StreamingSnapshot saved, Consumer<StreamingSnapshot> save) {
+        hub.persist(saved, save);
     }
 
     @Override

@@ -24,7 +24,19 @@ final class ChannelEventLog {
     private long expiredThrough;
 
     ChannelEventLog(Duration retention) {
+        this(retention, new StreamingSnapshot.ChannelSnapshot("", 0, 0, List.of()));
+    }
+
+    /** A log that carries on from a saved one: its events, its last id and the ids already expired. */
+    ChannelEventLog(Duration retention, StreamingSnapshot.ChannelSnapshot saved) {
         this.retention = retention;
+        this.events.addAll(saved.events());
+        this.lastReplayId = saved.lastReplayId();
+        this.expiredThrough = saved.expiredThrough();
+    }
+
+    StreamingSnapshot.ChannelSnapshot snapshot(String channel) {
+        return new StreamingSnapshot.ChannelSnapshot(channel, lastReplayId, expiredThrough, List.copyOf(events));
     }
 
     void append(StoredEvent event) {

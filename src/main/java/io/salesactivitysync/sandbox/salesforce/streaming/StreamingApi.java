@@ -2,6 +2,7 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import io.salesactivitysync.sandbox.salesforce.org.OrgChangeListener;
 import jakarta.servlet.ServletContext;
+import java.util.function.Consumer;
 
 /**
  * The emulator's Streaming API: a Bayeux (CometD) long-polling server at {@code /cometd/<version>}
@@ -24,6 +25,15 @@ public interface StreamingApi extends OrgChangeListener, AutoCloseable {
 
     /** How many Bayeux clients are handshaken and not yet forgotten. */
     int connectedClients();
+
+    /**
+     * Keeps the event logs across restarts of the emulator: carries on from {@code saved} (the
+     * retained events and replay id counters of an earlier run, see {@link StreamingSnapshot}) and
+     * from now on passes the whole state to {@code save} after each commit's events are logged and
+     * before any of them reaches a client, so no client ever holds a replay id that was not saved.
+     * Called at most once, before {@link #register}; without it the logs live in memory only.
+     */
+    void persist(StreamingSnapshot saved, Consumer<StreamingSnapshot> save);
 
     @Override
     void close();

@@ -12,7 +12,9 @@
  * {@code SalesforceReplyShaper} give handshakes, connects and subscriptions Salesforce's checks and
  * error replies; {@code ReplayOnSubscribe} starts replay, then live delivery;</li>
  * <li>{@code RestartableBayeuxServer} and {@code StreamingEndpointServlet} host the CometD server
- * and let drills forget clients or restart it.</li>
+ * and let drills forget clients or restart it;</li>
+ * <li>{@code StreamingSnapshot} and {@code StreamingStateFile} keep the event logs and replay id
+ * counters across restarts of the emulator, beside the org's state file.</li>
  * </ul>
  */
 package io.salesactivitysync.sandbox.salesforce.streaming;

@@ -10,6 +10,7 @@ import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.streaming.BayeuxStreamingApi;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingSettings;
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,7 @@ import org.cometd.client.BayeuxClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole emulator (REST, OAuth, admin knobs and the Bayeux Streaming API) through the
@@ -79,14 +81,21 @@ class CamelStreamingConformanceTest {
     @BeforeEach
     void startEmulator() throws Exception {
         forgetCamelReplayIds();
-        // Long polls of one second, so that a consumer notices an expired token within a second.
-        StreamingSettings quickPolls = new StreamingSettings(Duration.ofHours(72), Duration.ofHours(24),
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
-        emulator = SalesforceEmulator.builder(EmulatorSettings.builder().streaming(quickPolls).build())
+        emulator = tappedEmulator(quickPolls().build());
+        writer = new CamelSalesforceClient(emulator.baseUrl(), clientCredentials());
+    }
+
+    /** Long polls of one second, so that a consumer notices an expired token within a second. */
+    private static EmulatorSettings.Builder quickPolls() {
+        return EmulatorSettings.builder().streaming(new StreamingSettings(Duration.ofHours(72), Duration.ofHours(24),
+                Duration.ofSeconds(1), Duration.ofSeconds(5)));
+    }
+
+    private SalesforceEmulator tappedEmulator(EmulatorSettings settings) {
+        return SalesforceEmulator.builder(settings)
                 .streaming(deps -> wire = new StreamingWireTap(new BayeuxStreamingApi(deps.settings(),
                         deps.tokenValidator(), deps.pushTopics(), deps.soqlCompiler(), deps.clock())))
                 .build().start();
-        writer = new CamelSalesforceClient(emulator.baseUrl(), clientCredentials());
     }
 
     @AfterEach
@@ -297,6 +306,80 @@ class CamelStreamingConformanceTest {
 
         assertResumedWithNothingLostOrRepeated(lastBeforeRestart, List.of(
                 first + " CREATE", second + " CREATE", first + " DELETE", third + " CREATE"));
+    }
+
+    /**
+     * The product keeps its last replay id in its database and subscribes with it when it starts;
+     * meanwhile the sandbox restarted on the same port with its state file. It gets exactly the
+     * events after its checkpoint: those written while it was down, before and after the restart.
+     */
+    @Test
+    void resumesFromItsCheckpointAfterTheEmulatorRestartsOnTheSamePort(@TempDir Path directory) throws Exception {
+        EmulatorSettings persisted = quickPolls().stateFile(directory.resolve("org.json")).build();
+        writer.close();
+        emulator.close();
+        emulator = tappedEmulator(persisted);
+        writer = new CamelSalesforceClient(emulator.baseUrl(), clientCredentials());
+
+        subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
+        String first = createTask("Before the checkpoint", "Normal");
+        long checkpoint = replayId(awaitEvents(1).get(0));
+        finishSubscriber();
+        String second = createTask("While the product is down", "Normal");
+        deleteTask(first);
+
+        int port = emulator.port();
+        emulator.close();
+        emulator = tappedEmulator(persisted.toBuilder().port(port).build());
+        // The writer's token died with the old emulator: camel is refused 401, logs in again and retries.
+        String third = createTask("After the emulator restarted", "Normal");
+
+        forgetCamelReplayIds();
+        subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=" + checkpoint);
+        String fourth = createTask("After the product resumed", "Normal");
+
+        List<Exchange> events = awaitEvents(4);
+        assertThat(events).extracting(CamelStreamingConformanceTest::describe).as("exactly the events after the checkpoint")
+                .containsExactly(second + " CREATE", first + " DELETE", third + " CREATE", fourth + " CREATE");
+        assertThat(replayIds(events)).isSorted().doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isGreaterThan(checkpoint));
+        assertEachDeliveredOnce(TASKS);
+        assertThat(wire.subscriptions(TASKS)).extracting(StreamingWireTap.Subscription::requestedReplayId)
+                .containsExactly(checkpoint);
+        assertThat(wire.subscriptions(TASKS)).allSatisfy(s -> assertThat(s.successful()).isTrue());
+    }
+
+    /**
+     * The product keeps running while the sandbox restarts under it: camel's long poll fails, the
+     * new emulator does not know its client or its token, camel logs in again, handshakes and
+     * subscribes from the last replay id it received, which the new emulator still honours.
+     */
+    @Test
+    void aRunningConsumerResumesFromItsLastReplayIdWhenTheEmulatorRestartsUnderIt(@TempDir Path directory)
+            throws Exception {
+        EmulatorSettings persisted = quickPolls().stateFile(directory.resolve("org.json")).build();
+        writer.close();
+        emulator.close();
+        emulator = tappedEmulator(persisted);
+        writer = new CamelSalesforceClient(emulator.baseUrl(), clientCredentials());
+
+        subscribe("salesforce:subscribe:/data/TaskChangeEvent?rawPayload=false&replayId=-1");
+        String first = createTask("Before the restart", "Normal");
+        long lastBeforeRestart = replayId(awaitEvents(1).get(0));
+
+        int port = emulator.port();
+        emulator.close();
+        emulator = tappedEmulator(persisted.toBuilder().port(port).build());
+        String second = createTask("After the restart", "Normal");
+
+        List<Exchange> events = awaitEvents(2);
+        assertThat(events).extracting(CamelStreamingConformanceTest::describe)
+                .containsExactly(first + " CREATE", second + " CREATE");
+        assertThat(replayIds(events)).isSorted().doesNotHaveDuplicates();
+        assertThat(wire.deliveredReplayIds(TASKS)).as("the new emulator wrote only the new event")
+                .containsExactly(replayId(events.get(1)));
+        assertThat(wire.subscriptions(TASKS)).extracting(StreamingWireTap.Subscription::requestedReplayId)
+                .containsExactly(lastBeforeRestart);
+        assertThat(wire.subscriptions(TASKS)).allSatisfy(s -> assertThat(s.successful()).isTrue());
     }
 
     @Test

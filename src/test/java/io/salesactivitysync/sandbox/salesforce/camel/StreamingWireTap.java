@@ -2,6 +2,7 @@ package io.salesactivitysync.sandbox.salesforce.camel;
 
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingApi;
+import io.salesactivitysync.sandbox.salesforce.streaming.StreamingSnapshot;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextAttributeEvent;
 import jakarta.servlet.ServletContextAttributeListener;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.function.Consumer;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.ServerMessage;
@@ -164,6 +166,11 @@ final class StreamingWireTap implements StreamingApi {
     @Override
     public int connectedClients() {
         return streaming.connectedClients();
+    }
+
+    @Override
+    public void persist(StreamingSnapshot saved, Consumer<StreamingSnapshot> save) {
+        streaming.persist(saved, save);
     }
 
     @Override
