@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,12 +116,13 @@ final class RecordInputReader {
         return LocalDate.parse(text);
     }
 
+    /** A datetime as Salesforce stores it: milliseconds (and anything finer) are dropped. */
     private static Instant datetime(JsonNode node) {
         String text = textual(node);
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        return datetimeOf(text);
+        return datetimeOf(text).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Instant datetimeOf(String text) {
