@@ -259,10 +259,8 @@ final class SoqlParser {
         if (RELATIVE_DATES_WITH_N.contains(upper)) {
             expectSymbol(":");
             SoqlToken amount = next();
-            if (amount.kind() != SoqlToken.Kind.NUMBER || amount.text().contains(".")) {
-                throw SoqlErrors.unexpected(soql, amount);
-            }
-            return new Literal(LiteralKind.RELATIVE_DATE, new RelativeDate(upper, Integer.parseInt(amount.text())),
+            int n = wholeNumber(amount);
+            return new Literal(LiteralKind.RELATIVE_DATE, new RelativeDate(upper, n),
                     token.text() + ":" + amount.text(), token.offset());
         }
         throw SoqlErrors.unexpected(soql, token);
@@ -287,7 +285,11 @@ final class SoqlParser {
     }
 
     private int integer() {
-        SoqlToken token = next();
+        return wholeNumber(next());
+    }
+
+    /** A whole number that fits an int; anything else (a fraction, 99999999999) is an unexpected token. */
+    private int wholeNumber(SoqlToken token) {
         if (token.kind() != SoqlToken.Kind.NUMBER || token.text().contains(".")) {
             throw SoqlErrors.unexpected(soql, token);
         }

@@ -172,6 +172,10 @@ class AdminApiTest {
         assertThat(http.admin("GET", "/nothing", null).status()).isEqualTo(404);
         assertThat(http.admin("POST", "/write-as", "{\"username\":\"nobody@x\",\"method\":\"GET\",\"path\":\"limits\"}")
                 .status()).isEqualTo(404);
+        TestHttp.Response undecodable = http.admin("POST", "/write-as",
+                "{\"username\":\"rep@sandbox.example\",\"method\":\"GET\",\"path\":\"query?q=LIKE+'C%'\"}");
+        assertThat(undecodable.status()).isEqualTo(200);
+        assertThat(undecodable.body().get("body").get(0).get("errorCode").asText()).isEqualTo("ILLEGAL_QUERY_PARAMETER_VALUE");
     }
 
     private static JsonNode json(String text) {
