@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
 import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
 import io.salesactivitysync.sandbox.salesforce.TestHttp;
+import io.salesactivitysync.sandbox.salesforce.org.ChangeType;
 import io.salesactivitysync.sandbox.salesforce.org.DemoOrg;
+import io.salesactivitysync.sandbox.salesforce.org.OrgChangeListener;
+import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +117,29 @@ class RestValidationTest {
         assertThat(updated.get("CompletedDateTime").isTextual()).isTrue();
         assertThat(updated.has("Subject")).isFalse();
         assertThat(updated.get("Id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void aCheckboxSetToNullIsFalse() {
+        List<RecordChange> changes = new CopyOnWriteArrayList<>();
+        OrgChangeListener listener = changes::addAll;
+        emulator.addChangeListener(listener);
+        try {
+            String id = createTask("{\"Subject\":\"Remind me\",\"IsReminderSet\":true}");
+            assertThat(http.api("PATCH", "sobjects/Task/" + id, "{\"IsReminderSet\":null}").status()).isEqualTo(204);
+
+            JsonNode task = http.api("GET", "sobjects/Task/" + id + "?fields=IsReminderSet", null).body();
+            assertThat(task.get("IsReminderSet").isBoolean()).as(task.toString()).isTrue();
+            assertThat(task.get("IsReminderSet").asBoolean()).isFalse();
+            assertThat(http.api("GET", "query/?q=SELECT%20Id%20FROM%20Task%20WHERE%20IsReminderSet%20=%20false"
+                    + "%20AND%20Id%20=%20'" + id + "'", null).body().get("totalSize").asInt()).isEqualTo(1);
+            RecordChange update = changes.stream().filter(c -> c.recordId().equals(id))
+                    .filter(c -> c.changeType() == ChangeType.UPDATE).findFirst().orElseThrow();
+            assertThat(update.fields()).containsEntry("IsReminderSet", false);
+            assertThat(update.nulledFields()).doesNotContain("IsReminderSet");
+        } finally {
+            emulator.removeChangeListener(listener);
+        }
     }
 
     @Test
