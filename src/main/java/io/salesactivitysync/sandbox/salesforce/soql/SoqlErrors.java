@@ -22,7 +22,7 @@ final class SoqlErrors {
     }
 
     private static String quote(SoqlToken token) {
-        return token.kind() == SoqlToken.Kind.END ? "<EOF>" : "'" + token.text() + "'";
+        return "'" + (token.kind() == SoqlToken.Kind.END ? "<EOF>" : token.text()) + "'";
     }
 
     static String locate(String soql, int offset, String reason) {

@@ -49,8 +49,9 @@ final class SoqlParser {
     }
 
     static SoqlStatement parse(String soql) {
-        if (soql == null || soql.isBlank()) {
-            throw new SoqlException("MALFORMED_QUERY", "unexpected token: <EOF>");
+        if (soql == null || soql.isEmpty()) {
+            // Salesforce's words for ?q= (a missing q is "A query string has to be specified")
+            throw new SoqlException("MALFORMED_QUERY", "SOQL statements cannot be empty or null");
         }
         SoqlParser parser = new SoqlParser(soql);
         SoqlStatement statement = parser.statement();

@@ -292,6 +292,10 @@ class RestValidationTest {
                 .isEqualTo(200);
         error(http.raw("GET", "/services/data/v56.0/query/?q=SELECT%20Id%20FROM%20Nothing", null), 400, "INVALID_TYPE");
         error(http.raw("GET", "/services/data/v56.0/query/01gBOGUS", null), 400, "INVALID_QUERY_LOCATOR");
+        assertThat(error(http.api("GET", "query/", null), 400, "MALFORMED_QUERY").get("message").asText())
+                .isEqualTo("A query string has to be specified");
+        assertThat(error(http.api("GET", "query/?q=", null), 400, "MALFORMED_QUERY").get("message").asText())
+                .isEqualTo("SOQL statements cannot be empty or null");
     }
 
     private static JsonNode field(JsonNode describe, String name) {

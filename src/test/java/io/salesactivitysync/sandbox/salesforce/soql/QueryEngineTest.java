@@ -217,6 +217,22 @@ class QueryEngineTest {
                         + " ".repeat(57) + "^\nERROR at Row:1:Column:58\nunexpected token: 'OR'");
     }
 
+    @Test
+    void theEndOfTheStatementIsAQuotedTokenWithItsPosition() {
+        assertThatThrownBy(() -> query("SELECT Id FROM Task WHERE"))
+                .hasMessage("\nSELECT Id FROM Task WHERE\n" + " ".repeat(25) + "^\nERROR at Row:1:Column:26\n"
+                        + "unexpected token: '<EOF>'");
+        assertThatThrownBy(() -> query("   ")).hasMessage("\n   \n   ^\nERROR at Row:1:Column:4\nunexpected token: '<EOF>'");
+    }
+
+    @Test
+    void anEmptyStatementIsRefusedAsSalesforceRefusesIt() {
+        assertThatThrownBy(() -> query("")).isInstanceOfSatisfying(SoqlException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+            assertThat(e.getMessage()).isEqualTo("SOQL statements cannot be empty or null");
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"SELECT Nope FROM Task", "SELECT Id FROM Task WHERE Nope = 1", "SELECT Who.Company FROM Task",
             "SELECT Id FROM Task ORDER BY Nope", "SELECT Foo.Name FROM Task",
