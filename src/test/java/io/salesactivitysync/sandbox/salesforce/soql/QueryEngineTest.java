@@ -212,9 +212,21 @@ class QueryEngineTest {
 
     @Test
     void malformedQueryMessagePointsAtTheToken() {
-        assertThatThrownBy(() -> query("SELECT Id FROM Task WHERE Subject = 'a' AND Status = 'b' OR Priority = 'c'"))
-                .hasMessage("\nSELECT Id FROM Task WHERE Subject = 'a' AND Status = 'b' OR Priority = 'c'\n"
-                        + " ".repeat(57) + "^\nERROR at Row:1:Column:58\nunexpected token: 'OR'");
+        assertThatThrownBy(() -> query("SELECT Id FROM Task WHERE A = 1 OR B = 2 AND C = 3"))
+                .hasMessage("\nSELECT Id FROM Task WHERE A = 1 OR B = 2 AND C = 3\n"
+                        + " ".repeat(41) + "^\nERROR at Row:1:Column:42\nunexpected token: 'AND'");
+    }
+
+    @Test
+    void aLongStatementIsShownAsAWindowOfFortyTwoCharactersAroundTheError() {
+        assertThatThrownBy(() -> query("SELECT Id, LastName, FirstName, Email, Title, Account.Name, Account.Phone, "
+                + "Account.Website, Account.RecordTypeId, Account.Industry, Account.Type FROM Contact"))
+                .hasMessageStartingWith("\nAccount.Phone, Account.Website, Account.RecordTypeId, Account.Industry,\n"
+                        + " ".repeat(32) + "^\nERROR at Row:1:Column:93\nNo such column 'RecordTypeId' on entity 'Account'.");
+        assertThatThrownBy(() -> query("SELECT Id, Subject, Status, Priority, ActivityDate, Description FROM Task "
+                + "WHERE Subject = 'x' AND"))
+                .hasMessage("\nFROM Task WHERE Subject = 'x' AND\n" + " ".repeat(33) + "^\nERROR at Row:1:Column:98\n"
+                        + "unexpected token: '<EOF>'");
     }
 
     @Test
