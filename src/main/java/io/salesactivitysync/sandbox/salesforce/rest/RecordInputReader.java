@@ -44,7 +44,8 @@ final class RecordInputReader {
         }
         if (!body.isObject()) {
             throw ApiException.badRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of " + type.name()
-                    + " from " + token(body) + " value " + shown(body) + " or request may be missing a required field");
+                    + " from " + token(body) + " value " + shown(body) + " or request may be missing a required field"
+                    + LocatedJson.position(body));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
@@ -76,7 +77,8 @@ final class RecordInputReader {
         } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
             String typeName = field.type().describeName();
             throw ApiException.badRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of " + typeName + " from "
-                    + token(node) + " value " + shown(node) + " or request may be missing a required field");
+                    + token(node) + " value " + shown(node) + " or request may be missing a required field"
+                    + LocatedJson.position(node));
         }
     }
 

@@ -118,7 +118,7 @@ public final class RestApiServlet extends HttpServlet {
         if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
-        return JsonValues.MAPPER.readTree(bytes);
+        return LocatedJson.read(bytes);
     }
 
     static String bearerToken(HttpServletRequest request) {

@@ -64,6 +64,20 @@ class RestValidationTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsReportedWithItsPlaceInTheBody() {
+        assertThat(error(http.api("POST", "sobjects/Task", "{\"Subject\":\"x\",\n \"ActivityDate\":\"next tuesday\"}"),
+                400, "JSON_PARSER_ERROR").get("message").asText()).isEqualTo("Cannot deserialize instance of date from "
+                        + "VALUE_STRING value next tuesday or request may be missing a required field at [line:2, column:31]");
+        assertThat(error(http.api("PATCH", "sobjects/Task/00T000000000001EAA", "{\"IsReminderSet\":{\"a\":1}}"), 400,
+                "JSON_PARSER_ERROR").get("message").asText()).isEqualTo("Cannot deserialize instance of boolean from "
+                        + "START_OBJECT value { or request may be missing a required field at [line:1, column:19]");
+        TestHttp.Response collection = http.api("POST", "composite/sobjects", "{\"records\":[{\"attributes\":"
+                + "{\"type\":\"Task\"},\"CallDurationInSeconds\":1.5}]}");
+        assertThat(collection.body().get(0).get("errors").get(0).get("message").asText())
+                .endsWith("or request may be missing a required field at [line:1, column:70]");
+    }
+
+    @Test
     void wrongMethodUnknownPathAndUnknownVersion() {
         assertThat(error(http.api("PUT", "sobjects/Task/00T000000000001EAA", "{}"), 405, "METHOD_NOT_ALLOWED")
                 .get("message").asText()).isEqualTo("HTTP Method 'PUT' not allowed. Allowed are HEAD,GET,PATCH,DELETE");
