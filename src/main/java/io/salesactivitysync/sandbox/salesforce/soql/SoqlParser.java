@@ -95,8 +95,9 @@ final class SoqlParser {
             }
         }
         Integer limit = null;
+        int limitOffset = -1;
         if (peek().isKeyword("LIMIT")) {
-            index++;
+            limitOffset = next().offset();
             limit = integer();
         }
         Integer offset = null;
@@ -104,7 +105,8 @@ final class SoqlParser {
             index++;
             offset = integer();
         }
-        return new SoqlStatement(select, countOnly, from.text(), from.offset(), where, orderBy, limit, offset);
+        return new SoqlStatement(select, countOnly, from.text(), from.offset(), where, orderBy, limit, limitOffset,
+                offset);
     }
 
     private SelectItem selectItem() {

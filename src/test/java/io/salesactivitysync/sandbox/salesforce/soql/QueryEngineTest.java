@@ -165,6 +165,27 @@ class QueryEngineTest {
     }
 
     @Test
+    void anAggregateWithoutGroupByTakesNoLimit() {
+        assertThatThrownBy(() -> query("SELECT COUNT(Id) FROM Task LIMIT 1")).isInstanceOfSatisfying(SoqlException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+            assertThat(e.getMessage()).startsWith("\nSELECT COUNT(Id) FROM Task LIMIT 1\n" + " ".repeat(27)
+                    + "^\nERROR at Row:1:Column:28\n");
+        });
+        assertThatThrownBy(() -> query("SELECT MAX(CreatedDate) FROM Task LIMIT 1")).isInstanceOfSatisfying(
+                SoqlException.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
+        assertThat(query("SELECT COUNT() FROM Task LIMIT 2").totalSize()).as("COUNT() counts up to the LIMIT").isEqualTo(2);
+    }
+
+    @Test
+    void countTakesNoOrderBy() {
+        assertThatThrownBy(() -> query("SELECT COUNT() FROM Task ORDER BY Subject")).isInstanceOfSatisfying(
+                SoqlException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+                    assertThat(e.getMessage()).isEqualTo("COUNT() and ORDER BY may not be used together.");
+                });
+    }
+
+    @Test
     void childSubqueriesAndSemiJoins() {
         QueryRow acme = query("SELECT Name, (SELECT LastName FROM Contacts), (SELECT Subject FROM Tasks) FROM Account "
                 + "WHERE Name = 'Acme Corporation'").rows().get(0);
