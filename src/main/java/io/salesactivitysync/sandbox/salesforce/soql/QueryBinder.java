@@ -100,7 +100,8 @@ final class QueryBinder {
                 throw SoqlErrors.at("INVALID_FIELD", soql, item.path().offset(),
                         "field '" + access.field().name() + "' can not be sorted in a query call");
             }
-            boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : !item.descending();
+            // "By default, null values are sorted first" (SOQL reference, ORDER BY), whatever the direction
+            boolean nullsFirst = item.nullsFirst() == null || item.nullsFirst();
             orderBy.add(new Ordering(access, item.descending(), nullsFirst));
         }
         if (statement.offset() != null && statement.offset() > MAX_OFFSET) {

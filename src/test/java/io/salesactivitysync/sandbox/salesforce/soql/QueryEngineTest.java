@@ -142,6 +142,17 @@ class QueryEngineTest {
     }
 
     @Test
+    void nullsSortFirstInEitherDirectionUnlessTheStatementSaysOtherwise() {
+        createTask(Map.of("Subject", "No date"));
+
+        assertThat(column("SELECT Subject FROM Task ORDER BY ActivityDate DESC LIMIT 2", "Subject"))
+                .containsExactly("No date", "Prepare renewal proposal");
+        assertThat(column("SELECT Subject FROM Task ORDER BY ActivityDate DESC NULLS LAST LIMIT 1", "Subject"))
+                .containsExactly("Prepare renewal proposal");
+        assertThat(column("SELECT Subject FROM Task ORDER BY ActivityDate ASC LIMIT 1", "Subject")).containsExactly("No date");
+    }
+
+    @Test
     void countAndCountOfAField() {
         assertThat(query("SELECT COUNT() FROM Task").totalSize()).isEqualTo(4);
         assertThat(query("SELECT COUNT() FROM Task").rows()).isEmpty();
