@@ -157,6 +157,26 @@ class RestValidationTest {
     }
 
     @Test
+    void aPushTopicsNotifyForOperationsFollowsItsOperationFlags() {
+        String id = http.api("POST", "sobjects/PushTopic", "{\"Name\":\"OpsTopic\",\"ApiVersion\":62.0,"
+                + "\"Query\":\"SELECT Id FROM Task\",\"NotifyForOperationUpdate\":false}").body().get("id").asText();
+        java.util.function.Supplier<String> operations = () -> http.api("GET",
+                "sobjects/PushTopic/" + id + "?fields=NotifyForOperations", null).body().get("NotifyForOperations").asText();
+        assertThat(operations.get()).isEqualTo("Create");
+
+        http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":false}");
+        assertThat(operations.get()).isEqualTo("Extended");
+        http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationUpdate\":true}");
+        assertThat(operations.get()).isEqualTo("Update");
+        http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":true,\"NotifyForOperationDelete\":false}");
+        assertThat(operations.get()).isEqualTo("All");
+
+        error(http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperations\":\"Create\"}"), 400,
+                "INVALID_FIELD_FOR_INSERT_UPDATE");
+        http.api("DELETE", "sobjects/PushTopic/" + id, null);
+    }
+
+    @Test
     void readOnlyAndCreateOnlyFieldsAreRefused() {
         JsonNode error = error(http.api("POST", "sobjects/Task", "{\"Subject\":\"x\",\"IsClosed\":true,\"CreatedDate\":\"2020-01-01T00:00:00.000+0000\"}"),
                 400, "INVALID_FIELD_FOR_INSERT_UPDATE");
