@@ -74,9 +74,11 @@ public final class RestApiServlet extends HttpServlet {
         Optional<InjectedFault> fault = faults.draw();
         if (fault.isPresent()) {
             InjectedFault injected = fault.get();
+            String message = injected == InjectedFault.UNABLE_TO_LOCK_ROW ? lockMessage(request, versioned.group(2))
+                    : injected.message();
             write(response, request, error(injected.status(), injected.recordLevel()
-                    ? ApiError.onFields(injected.errorCode(), injected.message(), List.of())
-                    : ApiError.of(injected.errorCode(), injected.message())));
+                    ? ApiError.onFields(injected.errorCode(), message, List.of())
+                    : ApiError.of(injected.errorCode(), message)));
             return;
         }
         Optional<AuthenticatedSession> session = tokens.validate(bearerToken(request));
@@ -111,6 +113,23 @@ public final class RestApiServlet extends HttpServlet {
         TransactionOrigin origin = TransactionOrigin.restApi(version, clientOf(request.getHeader("Sforce-Call-Options")),
                 session.get().userId());
         write(response, request, executor.execute(restRequest, origin));
+    }
+
+    /** Salesforce's lock error names the records it could not lock: here, those the request names. */
+    private static String lockMessage(HttpServletRequest request, String path) throws IOException {
+        JsonNode body;
+        Map<String, String> parameters;
+        try {
+            body = readBody(request);
+        } catch (JsonProcessingException e) {
+            body = null;
+        }
+        try {
+            parameters = CompositeResource.queryParameters(request.getQueryString());
+        } catch (ApiException e) {
+            parameters = Map.of();
+        }
+        return LockedRecords.message(path == null ? "" : path, parameters, body);
     }
 
     private static JsonNode readBody(HttpServletRequest request) throws IOException {
