@@ -13,7 +13,8 @@ import java.util.List;
  * @param port                 0 picks a free port
  * @param host                 the host name in {@code instance_url} and the base URL
  * @param bindAddress          the address to listen on; null listens on all
- * @param sessionTimeout       how long an access token lives (Salesforce's default: 2 hours)
+ * @param sessionTimeout       how long an access token lives unused: each use starts it again, as
+ *                             Salesforce's session timeout counts inactivity (default: 2 hours)
  * @param dailyApiLimit        DailyApiRequests Max (a Developer Edition org: 15,000)
  * @param queryBatchSize       records per query batch before {@code nextRecordsUrl} (Salesforce: 2,000)
  * @param integrationUsername  the user field-level security restricts and client credentials run as

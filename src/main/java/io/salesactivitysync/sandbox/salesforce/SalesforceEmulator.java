@@ -27,6 +27,7 @@ import io.salesactivitysync.sandbox.salesforce.org.PushTopicRecords;
 import io.salesactivitysync.sandbox.salesforce.org.RecordWriter;
 import io.salesactivitysync.sandbox.salesforce.org.StandardObjects;
 import io.salesactivitysync.sandbox.salesforce.org.StoredRecord;
+import io.salesactivitysync.sandbox.salesforce.rest.JsonErrorReportValve;
 import io.salesactivitysync.sandbox.salesforce.rest.NotFoundServlet;
 import io.salesactivitysync.sandbox.salesforce.rest.RestApi;
 import io.salesactivitysync.sandbox.salesforce.soql.PushTopicQueryCheck;
@@ -44,7 +45,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 
 /**
@@ -184,8 +189,21 @@ public final class SalesforceEmulator implements AutoCloseable {
             store.addListener(streaming);
             admin.attachStreaming(streaming);
         }
-        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(settings.port());
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(settings.port()) {
+            @Override
+            protected TomcatWebServer getTomcatWebServer(Tomcat tomcat) {
+                // errors Tomcat raises itself are answered as JSON too, never as an HTML page
+                ((StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                return super.getTomcatWebServer(tomcat);
+            }
+        };
         factory.setRegisterDefaultServlet(false);
+        factory.addConnectorCustomizers(connector -> {
+            // Clients URL-encode external id values (a slash as %2F, a backslash as %5C): they must reach the
+            // REST servlet undecoded, which splits the path on '/' and decodes each segment.
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        });
         if (settings.bindAddress() != null && !settings.bindAddress().isBlank()) {
             factory.setAddress(address(settings.bindAddress()));
         }

@@ -144,6 +144,6 @@ class OrgChangeListenerTest {
         assertThat(ui.fields()).containsEntry("LastModifiedById", EmulatorSettings.REP_USER_ID);
         RecordChange api = transactions.get(1).get(0);
         assertThat(api.context().commitUserId()).isEqualTo(EmulatorSettings.REP_USER_ID);
-        assertThat(api.context().changeOrigin()).doesNotContain("client=");
+        assertThat(api.context().changeOrigin()).isEqualTo("com/salesforce/api/rest/56.0");
     }
 }

@@ -27,6 +27,11 @@ public final class TestHttp {
         return new TestHttp(baseUrl, http.accessToken());
     }
 
+    /** A fresh access token for the user (password {@code sandbox}). */
+    public static String accessToken(String baseUrl, String username) {
+        return new EmulatorHttp(baseUrl).login(username, "sandbox").accessToken();
+    }
+
     public Response api(String method, String path, String json, String... headers) {
         return of(http.api(method, path, json, headers));
     }

@@ -5,10 +5,12 @@ import io.salesactivitysync.sandbox.salesforce.EmulatorClock;
 import io.salesactivitysync.sandbox.salesforce.auth.OrgUser;
 import io.salesactivitysync.sandbox.salesforce.auth.SessionRegistry;
 import io.salesactivitysync.sandbox.salesforce.auth.UserDirectory;
+import io.salesactivitysync.sandbox.salesforce.org.ApiException;
 import io.salesactivitysync.sandbox.salesforce.org.FieldLevelSecurity;
 import io.salesactivitysync.sandbox.salesforce.org.OrgSchema;
 import io.salesactivitysync.sandbox.salesforce.org.TransactionOrigin;
 import io.salesactivitysync.sandbox.salesforce.rest.CompositePaths;
+import io.salesactivitysync.sandbox.salesforce.rest.JsonValues;
 import io.salesactivitysync.sandbox.salesforce.rest.RestCallExecutor;
 import io.salesactivitysync.sandbox.salesforce.rest.RestRequest;
 import io.salesactivitysync.sandbox.salesforce.rest.RestResponse;
@@ -152,7 +154,12 @@ public final class EmulatorAdmin {
      */
     public RestResponse writeAs(String username, String method, String path, JsonNode body) {
         OrgUser user = user(username);
-        CompositePaths.Parsed parsed = CompositePaths.parse(path);
+        CompositePaths.Parsed parsed;
+        try {
+            parsed = CompositePaths.parse(path);
+        } catch (ApiException e) {
+            return new RestResponse(e.status(), JsonValues.errors(e.errors()), Map.of());
+        }
         RestRequest request = new RestRequest(method, WRITE_AS_API_VERSION, parsed.segments(), parsed.parameters(),
                 body, user.id(), null);
         return executor.execute(request, TransactionOrigin.lightningExperience(WRITE_AS_API_VERSION, user.id()));

@@ -6,7 +6,10 @@ public enum InjectedFault {
     SERVER_UNAVAILABLE(503, "SERVER_UNAVAILABLE", "Server Unavailable", false),
     /** 403, the daily API request limit spent. */
     REQUEST_LIMIT_EXCEEDED(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.", false),
-    /** 400, a record lock held by another transaction. */
+    /**
+     * 400, a record lock held by another transaction; the REST API adds the records the call names
+     * ("... or 1 records: 00T...").
+     */
     UNABLE_TO_LOCK_ROW(400, "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record", true);
 
     private final int status;

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Checks a JWT bearer assertion as Salesforce does: RS256 signature by the key of the connected
- * app's certificate, {@code iss} = client id, {@code aud} = the login URL, {@code exp} in the
- * future, {@code sub} = a username. Returns the username.
+ * Checks a JWT bearer assertion as Salesforce does, answering its errors: RS256 signature by the
+ * key of the connected app's certificate ({@code invalid_grant} "invalid assertion"),
+ * {@code iss} = client id ({@code invalid_client_id} "client identifier invalid"), {@code aud} =
+ * the login URL ("audience is invalid"), {@code exp} in the future ("expired authorization
+ * code"); the caller checks {@code sub} is a user ("user hasn't approved this consumer").
  */
 public final class JwtBearerVerifier {
 
@@ -75,8 +77,12 @@ public final class JwtBearerVerifier {
             throw new OAuthError("invalid_grant", "audience is invalid");
         }
         long expiry = claims.path("exp").asLong(0);
-        if (expiry == 0 || Instant.ofEpochSecond(expiry).plus(CLOCK_SKEW).isBefore(clock.instant())) {
+        if (expiry == 0) {
             throw new OAuthError("invalid_grant", "invalid assertion");
+        }
+        if (Instant.ofEpochSecond(expiry).plus(CLOCK_SKEW).isBefore(clock.instant())) {
+            // Salesforce's words for an assertion past its exp (it calls the assertion a code)
+            throw new OAuthError("invalid_grant", "expired authorization code");
         }
         return claims;
     }

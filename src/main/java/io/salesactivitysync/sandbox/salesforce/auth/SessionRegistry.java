@@ -3,14 +3,17 @@ package io.salesactivitysync.sandbox.salesforce.auth;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Access and refresh tokens. Access tokens expire after the session timeout (measured on the
- * emulator's clock) or when revoked; revoking a refresh token revokes the sessions made from it.
+ * Access and refresh tokens. As in Salesforce, an access token's session times out after the
+ * session timeout of inactivity (measured on the emulator's clock): each use of the token over
+ * REST or the stream starts the timeout again. Tokens also end when revoked, or all at once
+ * ({@link #expireAll()}); revoking a refresh token revokes the sessions made from it.
  */
 public final class SessionRegistry implements AccessTokenValidator {
 
@@ -55,13 +58,16 @@ public final class SessionRegistry implements AccessTokenValidator {
         return Optional.ofNullable(refreshToken).map(refreshTokens::get);
     }
 
+    /** The token's live session, whose timeout this use starts again; empty for an unknown, revoked or timed-out token. */
     @Override
     public Optional<AuthenticatedSession> validate(String accessToken) {
         if (accessToken == null) {
             return Optional.empty();
         }
-        AuthenticatedSession session = sessions.get(accessToken);
-        if (session == null || !clock.instant().isBefore(session.expiresAt())) {
+        Instant now = clock.instant();
+        AuthenticatedSession session = sessions.computeIfPresent(accessToken, (token, current) ->
+                now.isBefore(current.expiresAt()) ? current.usedAt(now.plus(sessionTimeout)) : current);
+        if (session == null || !now.isBefore(session.expiresAt())) {
             return Optional.empty();
         }
         return Optional.of(session);
@@ -95,7 +101,7 @@ public final class SessionRegistry implements AccessTokenValidator {
         refreshTokenOfSession.clear();
     }
 
-    /** How long a new session lives. */
+    /** How long a session lives without being used. */
     public Duration sessionTimeout() {
         return sessionTimeout;
     }

@@ -3,6 +3,7 @@ package io.salesactivitysync.sandbox.salesforce.org;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class DemoOrg {
 
     private DemoOrg(OrgSchema schema, Instant now, String integrationUserId) {
         this.schema = schema;
-        this.now = now;
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
         this.integrationUserId = integrationUserId;
     }
 

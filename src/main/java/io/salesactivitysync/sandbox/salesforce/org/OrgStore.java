@@ -3,6 +3,7 @@ package io.salesactivitysync.sandbox.salesforce.org;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public final class OrgStore {
         lock.lock();
         try {
             purgeRecycleBin();
-            OrgTransaction transaction = new OrgTransaction(schema, records, ids, clock.instant(), origin);
+            OrgTransaction transaction = new OrgTransaction(schema, records, ids, transactionTime(), origin);
             result = work.apply(transaction);
             committed = commit(transaction);
         } finally {
@@ -93,10 +94,15 @@ public final class OrgStore {
         lock.lock();
         try {
             purgeRecycleBin();
-            return work.apply(new OrgTransaction(schema, records, ids, clock.instant(), new TransactionOrigin("", null)));
+            return work.apply(new OrgTransaction(schema, records, ids, transactionTime(), new TransactionOrigin("", null)));
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Salesforce stores datetimes to the second, so the stamps of a transaction have no milliseconds. */
+    private Instant transactionTime() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public OrgSnapshot snapshot() {

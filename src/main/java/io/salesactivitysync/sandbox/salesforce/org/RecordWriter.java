@@ -71,6 +71,9 @@ public final class RecordWriter {
                             + "that it is read/write for your profile or permission set.", List.of("Id"));
         }
         refuseNotWritable(type, changes, userId, false);
+        // a checkbox is never null in Salesforce: writing null to it unchecks it
+        changes.replaceAll((name, value) -> value == null
+                && type.field(name).map(f -> f.type() == FieldType.BOOLEAN).orElse(false) ? Boolean.FALSE : value);
         Map<String, Object> values = existing.copyOfValues();
         values.putAll(changes);
         stampAudit(type, values, userId, tx, false);

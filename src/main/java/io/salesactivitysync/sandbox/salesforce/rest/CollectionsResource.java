@@ -62,11 +62,28 @@ final class CollectionsResource {
                 throw ApiException.onFields("MISSING_ARGUMENT", "Id not specified in an update call", List.of());
             }
             SObjectType type = typeOf(tx, record, idText);
-            StoredRecord existing = RecordLookup.live(tx, type, idText);
+            StoredRecord existing = recordToUpdate(tx, type, idText);
             Map<String, Object> input = RecordInputReader.read(type, withoutId(record));
             writer.update(tx, type, existing, input);
             return new Outcome(existing.id(), null, null);
         });
+    }
+
+    /**
+     * The live record an update names, failing as Salesforce's DML does: an id of another type
+     * (or no id at all) is MALFORMED_ID on {@code Id}, an id of no record INVALID_CROSS_REFERENCE_KEY,
+     * a deleted record ENTITY_IS_DELETED.
+     */
+    private static StoredRecord recordToUpdate(OrgTransaction tx, SObjectType type, String idText) {
+        String id = SalesforceId.normalize(idText).filter(i -> SalesforceId.keyPrefix(i).equals(type.keyPrefix()))
+                .orElseThrow(() -> ApiException.onFields("MALFORMED_ID",
+                        type.label() + " ID: id value of incorrect type: " + idText, List.of("Id")));
+        StoredRecord existing = tx.find(id).orElseThrow(() -> ApiException.onFields("INVALID_CROSS_REFERENCE_KEY",
+                "invalid cross reference id", List.of()));
+        if (existing.deleted()) {
+            throw ApiException.onFields("ENTITY_IS_DELETED", "entity is deleted", List.of());
+        }
+        return existing;
     }
 
     RestResponse upsert(RestRequest request, OrgTransaction tx, SObjectType type, String fieldName) {
@@ -161,7 +178,12 @@ final class CollectionsResource {
         return RestResponse.ok(result);
     }
 
-    private RestResponse run(JsonNode body, OrgTransaction tx, boolean idOnFailure, RecordOperation operation) {
+    /**
+     * Applies the operation to each record. A record that fails has no {@code id} in its result
+     * (as in the reference's "Some Items Failed" examples); with allOrNone, records that had
+     * succeeded are rolled back and, for updates, upserts and deletes, keep their id.
+     */
+    private RestResponse run(JsonNode body, OrgTransaction tx, boolean idOnRollback, RecordOperation operation) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("JSON_PARSER_ERROR",
                     "The HTTP entity body is required, but this request has no entity body.");
@@ -177,15 +199,14 @@ final class CollectionsResource {
         List<String> attemptedIds = new ArrayList<>();
         for (JsonNode record : records) {
             OrgTransaction.Savepoint savepoint = tx.savepoint();
-            String knownId = idOnFailure ? idForFailure(record) : null;
             try {
                 Outcome outcome = operation.apply(record);
                 outcomes.add(outcome);
                 attemptedIds.add(outcome.id());
             } catch (ApiException e) {
                 tx.rollbackTo(savepoint);
-                outcomes.add(new Outcome(knownId, null, e.errors()));
-                attemptedIds.add(knownId);
+                outcomes.add(new Outcome(null, null, e.errors()));
+                attemptedIds.add(null);
             }
         }
         boolean anyFailed = outcomes.stream().anyMatch(Outcome::failed);
@@ -196,7 +217,7 @@ final class CollectionsResource {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome outcome = outcomes.get(i);
             if (allOrNone && anyFailed && !outcome.failed()) {
-                outcome = new Outcome(idOnFailure ? attemptedIds.get(i) : null, null, List.of(ROLLED_BACK));
+                outcome = new Outcome(idOnRollback ? attemptedIds.get(i) : null, null, List.of(ROLLED_BACK));
             }
             results.add(result(outcome));
         }
@@ -238,13 +259,6 @@ final class CollectionsResource {
     private static String idOf(JsonNode record) {
         JsonNode id = record.has("id") ? record.get("id") : record.get("Id");
         return id == null || id.isNull() ? null : id.asText();
-    }
-
-    private static String idForFailure(JsonNode record) {
-        if (record.isTextual()) {
-            return record.asText();
-        }
-        return record.isObject() ? idOf(record) : null;
     }
 
     private static JsonNode withoutId(JsonNode record) {

@@ -68,11 +68,16 @@ final class CompositeReferences {
         return node;
     }
 
+    /** The array element at a decimal index; an index past any array (even past int) names nothing. */
+    private static JsonNode element(JsonNode array, String index) {
+        return index.length() > 9 ? null : array.get(Integer.parseInt(index));
+    }
+
     private JsonNode lookup(String referenceId, String path) {
         JsonNode current = bodies.get(referenceId);
         Matcher step = STEP.matcher(path);
         while (current != null && step.find()) {
-            current = step.group(1) != null ? current.get(step.group(1)) : current.get(Integer.parseInt(step.group(2)));
+            current = step.group(1) != null ? current.get(step.group(1)) : element(current, step.group(2));
         }
         if (current == null || current.isNull() || current.isMissingNode()) {
             String reference = referenceId + path;

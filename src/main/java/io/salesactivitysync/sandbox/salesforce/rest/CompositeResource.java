@@ -264,26 +264,40 @@ final class CompositeResource {
         return body.path(name);
     }
 
+    /** The path's segments, each URL-decoded ({@code a%2Fb} is one segment {@code a/b}); undecodable is 404. */
     static List<String> segments(String path) {
         List<String> segments = new ArrayList<>();
         for (String segment : path.split("/")) {
             if (!segment.isEmpty()) {
-                segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+                try {
+                    segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.notFound();
+                }
             }
         }
         return segments;
     }
 
+    /**
+     * The query string's parameters, URL-decoded. A stray {@code %} (an unencoded {@code LIKE 'C%'})
+     * is refused as Salesforce refuses it: 400 {@code ILLEGAL_QUERY_PARAMETER_VALUE} with the decoder's
+     * message, e.g. {@code URLDecoder: Illegal hex characters in escape (%) pattern - Error at index 0 in: "@o"}.
+     */
     static Map<String, String> queryParameters(String query) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return parameters;
         }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.putIfAbsent(name, value);
+        try {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                parameters.putIfAbsent(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("ILLEGAL_QUERY_PARAMETER_VALUE", e.getMessage());
         }
         return parameters;
     }

@@ -70,7 +70,9 @@ final class QueryResource {
         if (queryOptions != null) {
             Matcher matcher = BATCH_SIZE.matcher(queryOptions);
             if (matcher.find()) {
-                return Math.max(200, Math.min(2000, Integer.parseInt(matcher.group(1))));
+                String digits = matcher.group(1).replaceFirst("^0+(?=\\d)", "");
+                // anything past 2,000 is 2,000, however many digits it has
+                return digits.length() > 4 ? 2000 : Math.max(200, Math.min(2000, Integer.parseInt(digits)));
             }
         }
         return batchSize;

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,8 @@ final class RecordInputReader {
         }
         if (!body.isObject()) {
             throw ApiException.badRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of " + type.name()
-                    + " from " + token(body) + " value " + shown(body) + " or request may be missing a required field");
+                    + " from " + token(body) + " value " + shown(body) + " or request may be missing a required field"
+                    + LocatedJson.position(body));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
@@ -75,7 +77,8 @@ final class RecordInputReader {
         } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
             String typeName = field.type().describeName();
             throw ApiException.badRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of " + typeName + " from "
-                    + token(node) + " value " + shown(node) + " or request may be missing a required field");
+                    + token(node) + " value " + shown(node) + " or request may be missing a required field"
+                    + LocatedJson.position(node));
         }
     }
 
@@ -115,12 +118,13 @@ final class RecordInputReader {
         return LocalDate.parse(text);
     }
 
+    /** A datetime as Salesforce stores it: milliseconds (and anything finer) are dropped. */
     private static Instant datetime(JsonNode node) {
         String text = textual(node);
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        return datetimeOf(text);
+        return datetimeOf(text).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Instant datetimeOf(String text) {

@@ -10,6 +10,7 @@ import io.salesactivitysync.sandbox.salesforce.admin.InjectedFault;
 import io.salesactivitysync.sandbox.salesforce.auth.AccessTokenValidator;
 import io.salesactivitysync.sandbox.salesforce.auth.AuthenticatedSession;
 import io.salesactivitysync.sandbox.salesforce.org.ApiError;
+import io.salesactivitysync.sandbox.salesforce.org.ApiException;
 import io.salesactivitysync.sandbox.salesforce.org.TransactionOrigin;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,8 @@ public final class RestApiServlet extends HttpServlet {
     public static final int OLDEST_VERSION = 50;
     public static final int NEWEST_VERSION = 62;
 
-    private static final Pattern VERSIONED = Pattern.compile("^/v(\\d+)\\.0(/.*)?$");
+    // at most three digits: v99999999999.0 is an unknown version like v49.0, not a number to parse
+    private static final Pattern VERSIONED = Pattern.compile("^/v(\\d{1,3})\\.0(/.*)?$");
     private static final Pattern CLIENT_OPTION = Pattern.compile("(?:^|,)\\s*client\\s*=\\s*([^,\\s]+)");
     private static final List<String> RELEASES = List.of("Winter '21", "Spring '21", "Summer '21", "Winter '22",
             "Spring '22", "Summer '22", "Winter '23", "Spring '23", "Summer '23", "Winter '24", "Spring '24",
@@ -72,9 +74,11 @@ public final class RestApiServlet extends HttpServlet {
         Optional<InjectedFault> fault = faults.draw();
         if (fault.isPresent()) {
             InjectedFault injected = fault.get();
+            String message = injected == InjectedFault.UNABLE_TO_LOCK_ROW ? lockMessage(request, versioned.group(2))
+                    : injected.message();
             write(response, request, error(injected.status(), injected.recordLevel()
-                    ? ApiError.onFields(injected.errorCode(), injected.message(), List.of())
-                    : ApiError.of(injected.errorCode(), injected.message())));
+                    ? ApiError.onFields(injected.errorCode(), message, List.of())
+                    : ApiError.of(injected.errorCode(), message)));
             return;
         }
         Optional<AuthenticatedSession> session = tokens.validate(bearerToken(request));
@@ -96,13 +100,36 @@ public final class RestApiServlet extends HttpServlet {
             write(response, request, error(400, ApiError.of("JSON_PARSER_ERROR", e.getOriginalMessage() + location)));
             return;
         }
-        RestRequest restRequest = new RestRequest(request.getMethod(), version,
-                CompositeResource.segments(versioned.group(2) == null ? "" : versioned.group(2)),
-                CompositeResource.queryParameters(request.getQueryString()), body, session.get().userId(),
-                request.getHeader("Sforce-Query-Options"));
+        RestRequest restRequest;
+        try {
+            restRequest = new RestRequest(request.getMethod(), version,
+                    CompositeResource.segments(versioned.group(2) == null ? "" : versioned.group(2)),
+                    CompositeResource.queryParameters(request.getQueryString()), body, session.get().userId(),
+                    request.getHeader("Sforce-Query-Options"));
+        } catch (ApiException e) {
+            write(response, request, new RestResponse(e.status(), JsonValues.errors(e.errors()), Map.of()));
+            return;
+        }
         TransactionOrigin origin = TransactionOrigin.restApi(version, clientOf(request.getHeader("Sforce-Call-Options")),
                 session.get().userId());
         write(response, request, executor.execute(restRequest, origin));
+    }
+
+    /** Salesforce's lock error names the records it could not lock: here, those the request names. */
+    private static String lockMessage(HttpServletRequest request, String path) throws IOException {
+        JsonNode body;
+        Map<String, String> parameters;
+        try {
+            body = readBody(request);
+        } catch (JsonProcessingException e) {
+            body = null;
+        }
+        try {
+            parameters = CompositeResource.queryParameters(request.getQueryString());
+        } catch (ApiException e) {
+            parameters = Map.of();
+        }
+        return LockedRecords.message(path == null ? "" : path, parameters, body);
     }
 
     private static JsonNode readBody(HttpServletRequest request) throws IOException {
@@ -110,7 +137,7 @@ public final class RestApiServlet extends HttpServlet {
         if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
-        return JsonValues.MAPPER.readTree(bytes);
+        return LocatedJson.read(bytes);
     }
 
     static String bearerToken(HttpServletRequest request) {

@@ -83,6 +83,15 @@ final class QueryBinder {
             throw SoqlErrors.malformed(soql, firstPlainField.offset(),
                     "Field must be grouped or aggregated: " + firstPlainField.text());
         }
+        // Salesforce refuses both (SOQL reference, LIMIT and COUNT()): an aggregate without GROUP BY
+        // is one row, and COUNT() returns no rows to sort
+        if (aggregate && statement.limit() != null) {
+            throw SoqlErrors.malformed(soql, statement.limitOffset(),
+                    "A query with an aggregate function and no GROUP BY cannot use LIMIT");
+        }
+        if (statement.countOnly() && !statement.orderBy().isEmpty()) {
+            throw new SoqlException("MALFORMED_QUERY", "COUNT() and ORDER BY may not be used together.");
+        }
         Test where = statement.where() == null ? null : condition(root, statement.where());
         List<Ordering> orderBy = new ArrayList<>();
         for (OrderItem item : statement.orderBy()) {
@@ -91,7 +100,8 @@ final class QueryBinder {
                 throw SoqlErrors.at("INVALID_FIELD", soql, item.path().offset(),
                         "field '" + access.field().name() + "' can not be sorted in a query call");
             }
-            boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : !item.descending();
+            // "By default, null values are sorted first" (SOQL reference, ORDER BY), whatever the direction
+            boolean nullsFirst = item.nullsFirst() == null || item.nullsFirst();
             orderBy.add(new Ordering(access, item.descending(), nullsFirst));
         }
         if (statement.offset() != null && statement.offset() > MAX_OFFSET) {

@@ -1,6 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.soql;
 
 import io.salesactivitysync.sandbox.salesforce.soql.SoqlStatement.RelativeDate;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -12,6 +13,20 @@ import java.time.temporal.TemporalAdjusters;
 record RelativeDateRange(LocalDate start, LocalDate end) {
 
     static RelativeDateRange of(RelativeDate literal, LocalDate today) {
+        try {
+            return range(literal, today);
+        } catch (DateTimeException e) {
+            // LAST_N_DAYS:2000000000 reaches past the calendar: the range runs to its end (and a
+            // day that long ago holds nothing)
+            if (literal.name().equals("N_DAYS_AGO")) {
+                return new RelativeDateRange(LocalDate.MIN, LocalDate.MIN);
+            }
+            return literal.name().startsWith("NEXT") ? new RelativeDateRange(today.plusDays(1), LocalDate.MAX)
+                    : new RelativeDateRange(LocalDate.MIN, today.plusDays(1));
+        }
+    }
+
+    private static RelativeDateRange range(RelativeDate literal, LocalDate today) {
         int n = literal.amount();
         LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
         LocalDate monthStart = today.withDayOfMonth(1);

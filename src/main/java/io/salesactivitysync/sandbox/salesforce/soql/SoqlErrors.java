@@ -2,9 +2,14 @@ package io.salesactivitysync.sandbox.salesforce.soql;
 
 /**
  * Builds Salesforce's SOQL error messages: the statement's line, a caret under the offending
- * token, {@code ERROR at Row:r:Column:c} and the reason.
+ * token, {@code ERROR at Row:r:Column:c} and the reason. Of a long line Salesforce shows only a
+ * window of 42 characters either side of the error, starting at a whole word: for an unknown
+ * {@code Account.RecordTypeId} at column 486 the line shown is
+ * {@code Account.Phone, Account.Rating, Account.RecordTypeId, Account.ShippingCity}.
  */
 final class SoqlErrors {
+
+    private static final int WINDOW = 42;
 
     private SoqlErrors() {
     }
@@ -22,7 +27,7 @@ final class SoqlErrors {
     }
 
     private static String quote(SoqlToken token) {
-        return token.kind() == SoqlToken.Kind.END ? "<EOF>" : "'" + token.text() + "'";
+        return "'" + (token.kind() == SoqlToken.Kind.END ? "<EOF>" : token.text()) + "'";
     }
 
     static String locate(String soql, int offset, String reason) {
@@ -37,6 +42,45 @@ final class SoqlErrors {
             }
         }
         int column = safeOffset - lineStart + 1;
-        return "\n" + line + "\n" + " ".repeat(column - 1) + "^\nERROR at Row:" + row + ":Column:" + column + "\n" + reason;
+        int caret = column - 1;
+        int start = windowStart(line, caret);
+        int end = windowEnd(line, caret);
+        return "\n" + line.substring(start, end) + "\n" + " ".repeat(caret - start) + "^\nERROR at Row:" + row
+                + ":Column:" + column + "\n" + reason;
+    }
+
+    /** Up to {@value #WINDOW} characters before the error, from the first whole word among them. */
+    private static int windowStart(String line, int caret) {
+        int start = Math.max(0, caret - WINDOW);
+        if (start == 0) {
+            return 0;
+        }
+        if (!Character.isWhitespace(line.charAt(start - 1))) {
+            while (start < caret && !Character.isWhitespace(line.charAt(start))) {
+                start++;
+            }
+        }
+        while (start < caret && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    /** Up to {@value #WINDOW} characters from the error on, without a name cut in two. */
+    private static int windowEnd(String line, int caret) {
+        int end = Math.min(line.length(), caret + WINDOW);
+        if (end < line.length() && isNamePart(line.charAt(end)) && isNamePart(line.charAt(end - 1))) {
+            while (end > caret + 1 && isNamePart(line.charAt(end - 1))) {
+                end--;
+            }
+            while (end > caret + 1 && Character.isWhitespace(line.charAt(end - 1))) {
+                end--;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 }

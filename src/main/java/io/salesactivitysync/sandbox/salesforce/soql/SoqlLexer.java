@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -80,7 +81,9 @@ final class SoqlLexer {
             position = datetime.end();
             String text = datetime.group();
             try {
-                Instant value = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                // stored datetimes have whole seconds, so a literal's milliseconds are dropped too
+                Instant value = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                        .truncatedTo(ChronoUnit.SECONDS);
                 return new SoqlToken(SoqlToken.Kind.DATETIME, text, value, start);
             } catch (DateTimeParseException e) {
                 throw SoqlErrors.malformed(soql, start, "line 1:" + start + " no viable alternative at character ' '");

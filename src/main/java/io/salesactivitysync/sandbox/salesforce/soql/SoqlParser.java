@@ -49,8 +49,9 @@ final class SoqlParser {
     }
 
     static SoqlStatement parse(String soql) {
-        if (soql == null || soql.isBlank()) {
-            throw new SoqlException("MALFORMED_QUERY", "unexpected token: <EOF>");
+        if (soql == null || soql.isEmpty()) {
+            // Salesforce's words for ?q= (a missing q is "A query string has to be specified")
+            throw new SoqlException("MALFORMED_QUERY", "SOQL statements cannot be empty or null");
         }
         SoqlParser parser = new SoqlParser(soql);
         SoqlStatement statement = parser.statement();
@@ -94,8 +95,9 @@ final class SoqlParser {
             }
         }
         Integer limit = null;
+        int limitOffset = -1;
         if (peek().isKeyword("LIMIT")) {
-            index++;
+            limitOffset = next().offset();
             limit = integer();
         }
         Integer offset = null;
@@ -103,7 +105,8 @@ final class SoqlParser {
             index++;
             offset = integer();
         }
-        return new SoqlStatement(select, countOnly, from.text(), from.offset(), where, orderBy, limit, offset);
+        return new SoqlStatement(select, countOnly, from.text(), from.offset(), where, orderBy, limit, limitOffset,
+                offset);
     }
 
     private SelectItem selectItem() {
@@ -259,10 +262,8 @@ final class SoqlParser {
         if (RELATIVE_DATES_WITH_N.contains(upper)) {
             expectSymbol(":");
             SoqlToken amount = next();
-            if (amount.kind() != SoqlToken.Kind.NUMBER || amount.text().contains(".")) {
-                throw SoqlErrors.unexpected(soql, amount);
-            }
-            return new Literal(LiteralKind.RELATIVE_DATE, new RelativeDate(upper, Integer.parseInt(amount.text())),
+            int n = wholeNumber(amount);
+            return new Literal(LiteralKind.RELATIVE_DATE, new RelativeDate(upper, n),
                     token.text() + ":" + amount.text(), token.offset());
         }
         throw SoqlErrors.unexpected(soql, token);
@@ -287,7 +288,11 @@ final class SoqlParser {
     }
 
     private int integer() {
-        SoqlToken token = next();
+        return wholeNumber(next());
+    }
+
+    /** A whole number that fits an int; anything else (a fraction, 99999999999) is an unexpected token. */
+    private int wholeNumber(SoqlToken token) {
         if (token.kind() != SoqlToken.Kind.NUMBER || token.text().contains(".")) {
             throw SoqlErrors.unexpected(soql, token);
         }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A parsed, not yet schema-checked SOQL statement.
  *
- * @param countOnly  {@code SELECT COUNT() FROM ...}
- * @param fromOffset where the FROM object name starts, for error messages
+ * @param countOnly   {@code SELECT COUNT() FROM ...}
+ * @param fromOffset  where the FROM object name starts, for error messages
+ * @param limitOffset where the LIMIT keyword starts (-1 without one), for error messages
  */
 record SoqlStatement(
         List<SelectItem> select,
@@ -16,6 +17,7 @@ record SoqlStatement(
         Condition where,
         List<OrderItem> orderBy,
         Integer limit,
+        int limitOffset,
         Integer offset) {
 
     /** A dotted field name such as {@code Account.Owner.Name}. */

@@ -34,9 +34,12 @@ class AdminApiTest {
         assertThat(http.admin("POST", "/faults", "{\"fault\":\"UNABLE_TO_LOCK_ROW\",\"next\":2}").status()).isEqualTo(200);
         TestHttp.Response locked = http.api("PATCH", "sobjects/Task/00T000000000001EAA", "{\"Subject\":\"x\"}");
         assertThat(locked.status()).isEqualTo(400);
-        assertThat(locked.body()).isEqualTo(json("[{\"message\":\"unable to obtain exclusive access to this record\","
-                + "\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"fields\":[]}]"));
-        assertThat(http.api("GET", "limits/", null).status()).isEqualTo(400);
+        assertThat(locked.body()).isEqualTo(json("[{\"message\":\"unable to obtain exclusive access to this record or 1 "
+                + "records: 00T000000000001EAA\",\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"fields\":[]}]"));
+        TestHttp.Response lockedParents = http.api("POST", "sobjects/Task", "{\"Subject\":\"x\",\"WhoId\":\"003000000000001\","
+                + "\"WhatId\":\"001000000000001AAA\"}");
+        assertThat(lockedParents.body().get(0).get("message").asText()).isEqualTo("unable to obtain exclusive access to "
+                + "this record or 2 records: 003000000000001AAA,001000000000001AAA");
         assertThat(http.api("GET", "limits/", null).status()).isEqualTo(200);
 
         http.admin("POST", "/faults", "{\"fault\":\"SERVER_UNAVAILABLE\",\"next\":1}");
@@ -172,6 +175,10 @@ class AdminApiTest {
         assertThat(http.admin("GET", "/nothing", null).status()).isEqualTo(404);
         assertThat(http.admin("POST", "/write-as", "{\"username\":\"nobody@x\",\"method\":\"GET\",\"path\":\"limits\"}")
                 .status()).isEqualTo(404);
+        TestHttp.Response undecodable = http.admin("POST", "/write-as",
+                "{\"username\":\"rep@sandbox.example\",\"method\":\"GET\",\"path\":\"query?q=LIKE+'C%'\"}");
+        assertThat(undecodable.status()).isEqualTo(200);
+        assertThat(undecodable.body().get("body").get(0).get("errorCode").asText()).isEqualTo("ILLEGAL_QUERY_PARAMETER_VALUE");
     }
 
     private static JsonNode json(String text) {

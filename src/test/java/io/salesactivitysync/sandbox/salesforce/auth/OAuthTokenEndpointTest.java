@@ -136,7 +136,7 @@ class OAuthTokenEndpointTest {
         refused(token("grant_type", grant, "assertion", jwt("sandbox-client", "sam@sandbox.example",
                 "https://elsewhere.example", exp, signingKey)), "invalid_grant", "audience is invalid");
         refused(token("grant_type", grant, "assertion", jwt("sandbox-client", "sam@sandbox.example",
-                emulator.baseUrl(), exp - 3600, signingKey)), "invalid_grant", "invalid assertion");
+                emulator.baseUrl(), exp - 3600, signingKey)), "invalid_grant", "expired authorization code");
         refused(token("grant_type", grant, "assertion", "not.a.jwt"), "invalid_grant", "invalid assertion");
     }
 

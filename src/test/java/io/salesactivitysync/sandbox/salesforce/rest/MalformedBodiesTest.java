@@ -37,7 +37,9 @@ class MalformedBodiesTest {
                 "{\"records\":[{\"attributes\":{\"type\":\"Account\",\"referenceId\":\"a\"},\"Name\":\"n\","
                         + "\"Contacts\":{\"records\":[\"oops\"]}}]}",
                 "{\"Subject\":[\"a\"]}", "{\"ActivityDate\":12}", "{\"IsReminderSet\":\"maybe\"}",
-                "{\"CallDurationInSeconds\":1.5}", "{\"\":1}", "{\"attributes\":5}"};
+                "{\"CallDurationInSeconds\":1.5}", "{\"\":1}", "{\"attributes\":5}",
+                "{\"compositeRequest\":[{\"method\":\"GET\",\"url\":\"/services/data/v56.0/limits\",\"referenceId\":\"a\"},"
+                        + "{\"method\":\"GET\",\"url\":\"/services/data/v56.0/sobjects/Task/@{a.DailyApiRequests[99999999999]}\"}]}"};
         String[][] targets = {{"POST", "sobjects/Task"}, {"PATCH", "sobjects/Task/00T000000000001EAA"},
                 {"PATCH", "sobjects/Task/Id/00T000000000001EAA"}, {"POST", "composite"}, {"POST", "composite/batch"},
                 {"POST", "composite/tree/Account"}, {"POST", "composite/sobjects"}, {"PATCH", "composite/sobjects"},

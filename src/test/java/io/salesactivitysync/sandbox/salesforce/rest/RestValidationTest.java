@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
 import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
 import io.salesactivitysync.sandbox.salesforce.TestHttp;
+import io.salesactivitysync.sandbox.salesforce.org.ChangeType;
 import io.salesactivitysync.sandbox.salesforce.org.DemoOrg;
+import io.salesactivitysync.sandbox.salesforce.org.OrgChangeListener;
+import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +61,20 @@ class RestValidationTest {
         assertThat(error(http.api("POST", "sobjects/Task", "{\"ActivityDate\":\"next tuesday\"}"), 400,
                 "JSON_PARSER_ERROR").get("message").asText()).startsWith("Cannot deserialize instance of date");
         error(http.api("POST", "sobjects/Task", "{\"IsReminderSet\":{\"a\":1}}"), 400, "JSON_PARSER_ERROR");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsReportedWithItsPlaceInTheBody() {
+        assertThat(error(http.api("POST", "sobjects/Task", "{\"Subject\":\"x\",\n \"ActivityDate\":\"next tuesday\"}"),
+                400, "JSON_PARSER_ERROR").get("message").asText()).isEqualTo("Cannot deserialize instance of date from "
+                        + "VALUE_STRING value next tuesday or request may be missing a required field at [line:2, column:31]");
+        assertThat(error(http.api("PATCH", "sobjects/Task/00T000000000001EAA", "{\"IsReminderSet\":{\"a\":1}}"), 400,
+                "JSON_PARSER_ERROR").get("message").asText()).isEqualTo("Cannot deserialize instance of boolean from "
+                        + "START_OBJECT value { or request may be missing a required field at [line:1, column:19]");
+        TestHttp.Response collection = http.api("POST", "composite/sobjects", "{\"records\":[{\"attributes\":"
+                + "{\"type\":\"Task\"},\"CallDurationInSeconds\":1.5}]}");
+        assertThat(collection.body().get(0).get("errors").get(0).get("message").asText())
+                .endsWith("or request may be missing a required field at [line:1, column:70]");
     }
 
     @Test
@@ -112,6 +131,49 @@ class RestValidationTest {
         assertThat(updated.get("CompletedDateTime").isTextual()).isTrue();
         assertThat(updated.has("Subject")).isFalse();
         assertThat(updated.get("Id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void aCheckboxSetToNullIsFalse() {
+        List<RecordChange> changes = new CopyOnWriteArrayList<>();
+        OrgChangeListener listener = changes::addAll;
+        emulator.addChangeListener(listener);
+        try {
+            String id = createTask("{\"Subject\":\"Remind me\",\"IsReminderSet\":true}");
+            assertThat(http.api("PATCH", "sobjects/Task/" + id, "{\"IsReminderSet\":null}").status()).isEqualTo(204);
+
+            JsonNode task = http.api("GET", "sobjects/Task/" + id + "?fields=IsReminderSet", null).body();
+            assertThat(task.get("IsReminderSet").isBoolean()).as(task.toString()).isTrue();
+            assertThat(task.get("IsReminderSet").asBoolean()).isFalse();
+            assertThat(http.api("GET", "query/?q=SELECT%20Id%20FROM%20Task%20WHERE%20IsReminderSet%20=%20false"
+                    + "%20AND%20Id%20=%20'" + id + "'", null).body().get("totalSize").asInt()).isEqualTo(1);
+            RecordChange update = changes.stream().filter(c -> c.recordId().equals(id))
+                    .filter(c -> c.changeType() == ChangeType.UPDATE).findFirst().orElseThrow();
+            assertThat(update.fields()).containsEntry("IsReminderSet", false);
+            assertThat(update.nulledFields()).doesNotContain("IsReminderSet");
+        } finally {
+            emulator.removeChangeListener(listener);
+        }
+    }
+
+    @Test
+    void aPushTopicsNotifyForOperationsFollowsItsOperationFlags() {
+        String id = http.api("POST", "sobjects/PushTopic", "{\"Name\":\"OpsTopic\",\"ApiVersion\":62.0,"
+                + "\"Query\":\"SELECT Id FROM Task\",\"NotifyForOperationUpdate\":false}").body().get("id").asText();
+        java.util.function.Supplier<String> operations = () -> http.api("GET",
+                "sobjects/PushTopic/" + id + "?fields=NotifyForOperations", null).body().get("NotifyForOperations").asText();
+        assertThat(operations.get()).isEqualTo("Create");
+
+        http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":false}");
+        assertThat(operations.get()).isEqualTo("Extended");
+        http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationUpdate\":true}");
+        assertThat(operations.get()).isEqualTo("Update");
+        http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperationCreate\":true,\"NotifyForOperationDelete\":false}");
+        assertThat(operations.get()).isEqualTo("All");
+
+        error(http.api("PATCH", "sobjects/PushTopic/" + id, "{\"NotifyForOperations\":\"Create\"}"), 400,
+                "INVALID_FIELD_FOR_INSERT_UPDATE");
+        http.api("DELETE", "sobjects/PushTopic/" + id, null);
     }
 
     @Test
@@ -264,6 +326,10 @@ class RestValidationTest {
                 .isEqualTo(200);
         error(http.raw("GET", "/services/data/v56.0/query/?q=SELECT%20Id%20FROM%20Nothing", null), 400, "INVALID_TYPE");
         error(http.raw("GET", "/services/data/v56.0/query/01gBOGUS", null), 400, "INVALID_QUERY_LOCATOR");
+        assertThat(error(http.api("GET", "query/", null), 400, "MALFORMED_QUERY").get("message").asText())
+                .isEqualTo("A query string has to be specified");
+        assertThat(error(http.api("GET", "query/?q=", null), 400, "MALFORMED_QUERY").get("message").asText())
+                .isEqualTo("SOQL statements cannot be empty or null");
     }
 
     private static JsonNode field(JsonNode describe, String name) {

@@ -142,6 +142,17 @@ class QueryEngineTest {
     }
 
     @Test
+    void nullsSortFirstInEitherDirectionUnlessTheStatementSaysOtherwise() {
+        createTask(Map.of("Subject", "No date"));
+
+        assertThat(column("SELECT Subject FROM Task ORDER BY ActivityDate DESC LIMIT 2", "Subject"))
+                .containsExactly("No date", "Prepare renewal proposal");
+        assertThat(column("SELECT Subject FROM Task ORDER BY ActivityDate DESC NULLS LAST LIMIT 1", "Subject"))
+                .containsExactly("Prepare renewal proposal");
+        assertThat(column("SELECT Subject FROM Task ORDER BY ActivityDate ASC LIMIT 1", "Subject")).containsExactly("No date");
+    }
+
+    @Test
     void countAndCountOfAField() {
         assertThat(query("SELECT COUNT() FROM Task").totalSize()).isEqualTo(4);
         assertThat(query("SELECT COUNT() FROM Task").rows()).isEmpty();
@@ -162,6 +173,27 @@ class QueryEngineTest {
                 .containsEntry("expr0", null);
         assertThatThrownBy(() -> query("SELECT SUM(Subject) FROM Task")).isInstanceOfSatisfying(SoqlException.class,
                 e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
+    }
+
+    @Test
+    void anAggregateWithoutGroupByTakesNoLimit() {
+        assertThatThrownBy(() -> query("SELECT COUNT(Id) FROM Task LIMIT 1")).isInstanceOfSatisfying(SoqlException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+            assertThat(e.getMessage()).startsWith("\nSELECT COUNT(Id) FROM Task LIMIT 1\n" + " ".repeat(27)
+                    + "^\nERROR at Row:1:Column:28\n");
+        });
+        assertThatThrownBy(() -> query("SELECT MAX(CreatedDate) FROM Task LIMIT 1")).isInstanceOfSatisfying(
+                SoqlException.class, e -> assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY"));
+        assertThat(query("SELECT COUNT() FROM Task LIMIT 2").totalSize()).as("COUNT() counts up to the LIMIT").isEqualTo(2);
+    }
+
+    @Test
+    void countTakesNoOrderBy() {
+        assertThatThrownBy(() -> query("SELECT COUNT() FROM Task ORDER BY Subject")).isInstanceOfSatisfying(
+                SoqlException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+                    assertThat(e.getMessage()).isEqualTo("COUNT() and ORDER BY may not be used together.");
+                });
     }
 
     @Test
@@ -212,9 +244,37 @@ class QueryEngineTest {
 
     @Test
     void malformedQueryMessagePointsAtTheToken() {
-        assertThatThrownBy(() -> query("SELECT Id FROM Task WHERE Subject = 'a' AND Status = 'b' OR Priority = 'c'"))
-                .hasMessage("\nSELECT Id FROM Task WHERE Subject = 'a' AND Status = 'b' OR Priority = 'c'\n"
-                        + " ".repeat(57) + "^\nERROR at Row:1:Column:58\nunexpected token: 'OR'");
+        assertThatThrownBy(() -> query("SELECT Id FROM Task WHERE A = 1 OR B = 2 AND C = 3"))
+                .hasMessage("\nSELECT Id FROM Task WHERE A = 1 OR B = 2 AND C = 3\n"
+                        + " ".repeat(41) + "^\nERROR at Row:1:Column:42\nunexpected token: 'AND'");
+    }
+
+    @Test
+    void aLongStatementIsShownAsAWindowOfFortyTwoCharactersAroundTheError() {
+        assertThatThrownBy(() -> query("SELECT Id, LastName, FirstName, Email, Title, Account.Name, Account.Phone, "
+                + "Account.Website, Account.RecordTypeId, Account.Industry, Account.Type FROM Contact"))
+                .hasMessageStartingWith("\nAccount.Phone, Account.Website, Account.RecordTypeId, Account.Industry,\n"
+                        + " ".repeat(32) + "^\nERROR at Row:1:Column:93\nNo such column 'RecordTypeId' on entity 'Account'.");
+        assertThatThrownBy(() -> query("SELECT Id, Subject, Status, Priority, ActivityDate, Description FROM Task "
+                + "WHERE Subject = 'x' AND"))
+                .hasMessage("\nFROM Task WHERE Subject = 'x' AND\n" + " ".repeat(33) + "^\nERROR at Row:1:Column:98\n"
+                        + "unexpected token: '<EOF>'");
+    }
+
+    @Test
+    void theEndOfTheStatementIsAQuotedTokenWithItsPosition() {
+        assertThatThrownBy(() -> query("SELECT Id FROM Task WHERE"))
+                .hasMessage("\nSELECT Id FROM Task WHERE\n" + " ".repeat(25) + "^\nERROR at Row:1:Column:26\n"
+                        + "unexpected token: '<EOF>'");
+        assertThatThrownBy(() -> query("   ")).hasMessage("\n   \n   ^\nERROR at Row:1:Column:4\nunexpected token: '<EOF>'");
+    }
+
+    @Test
+    void anEmptyStatementIsRefusedAsSalesforceRefusesIt() {
+        assertThatThrownBy(() -> query("")).isInstanceOfSatisfying(SoqlException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+            assertThat(e.getMessage()).isEqualTo("SOQL statements cannot be empty or null");
+        });
     }
 
     @ParameterizedTest
