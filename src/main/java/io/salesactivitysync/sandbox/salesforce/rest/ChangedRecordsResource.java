@@ -66,6 +66,7 @@ final class ChangedRecordsResource {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("MISSING_ARGUMENT", "Missing parameter: " + name);
         }
-        return (Instant) RecordInputReader.convert(WINDOW_BOUND, JsonNodeFactory.instance.textNode(value));
+        return (Instant) RecordInputReader.convert(WINDOW_BOUND, JsonNodeFactory.instance.textNode(value),
+                BodyPositions.NONE);
     }
 }

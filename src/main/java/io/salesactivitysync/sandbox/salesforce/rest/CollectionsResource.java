@@ -50,7 +50,8 @@ final class CollectionsResource {
     RestResponse create(RestRequest request, OrgTransaction tx) {
         return run(request.body(), tx, false, record -> {
             SObjectType type = typeOf(tx, record, null);
-            StoredRecord created = writer.create(tx, type, RecordInputReader.read(type, record));
+            StoredRecord created = writer.create(tx, type,
+                    RecordInputReader.read(type, record, request.bodyPositions()));
             return new Outcome(created.id(), null, null);
         });
     }
@@ -63,7 +64,7 @@ final class CollectionsResource {
             }
             SObjectType type = typeOf(tx, record, idText);
             StoredRecord existing = recordToUpdate(tx, type, idText);
-            Map<String, Object> input = RecordInputReader.read(type, withoutId(record));
+            Map<String, Object> input = RecordInputReader.read(type, withoutId(record), request.bodyPositions());
             writer.update(tx, type, existing, input);
             return new Outcome(existing.id(), null, null);
         });
@@ -89,7 +90,8 @@ final class CollectionsResource {
     RestResponse upsert(RestRequest request, OrgTransaction tx, SObjectType type, String fieldName) {
         FieldDefinition field = RecordLookup.externalIdField(type, fieldName);
         return run(request.body(), tx, true, record -> {
-            Map<String, Object> input = new LinkedHashMap<>(RecordInputReader.read(type, record));
+            Map<String, Object> input = new LinkedHashMap<>(
+                    RecordInputReader.read(type, record, request.bodyPositions()));
             Object key = input.get(field.name());
             if (key == null) {
                 throw ApiException.onFields("MISSING_ARGUMENT", field.name() + " not specified", List.of());
@@ -261,8 +263,9 @@ final class CollectionsResource {
         return id == null || id.isNull() ? null : id.asText();
     }
 
+    /** A shallow copy: its values stay the body's own nodes, so keep their places (BodyPositions). */
     private static JsonNode withoutId(JsonNode record) {
-        ObjectNode copy = ((ObjectNode) record).deepCopy();
+        ObjectNode copy = JsonValues.object().setAll((ObjectNode) record);
         copy.remove("id");
         copy.remove("Id");
         return copy;

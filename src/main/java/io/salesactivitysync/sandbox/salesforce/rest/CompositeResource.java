@@ -134,7 +134,7 @@ final class CompositeResource {
         for (JsonNode record : records) {
             String referenceId = record.path("attributes").path("referenceId").asText(null);
             try {
-                createTree(tx, type, record, null, null, results, referenceIds);
+                createTree(tx, type, record, null, null, results, referenceIds, request.bodyPositions());
             } catch (TreeFailure failure) {
                 tx.rollbackTo(start);
                 ObjectNode body = JsonValues.object();
@@ -153,7 +153,7 @@ final class CompositeResource {
     }
 
     private void createTree(OrgTransaction tx, SObjectType type, JsonNode record, String parentField, String parentId,
-            ArrayNode results, Set<String> referenceIds) {
+            ArrayNode results, Set<String> referenceIds, BodyPositions positions) {
         String referenceId = record.path("attributes").path("referenceId").asText(null);
         try {
             String declaredType = record.path("attributes").path("type").asText(null);
@@ -166,7 +166,8 @@ final class CompositeResource {
             if (!record.isObject()) {
                 throw ApiException.onFields("INVALID_INPUT", "Each record must be a JSON object", List.of());
             }
-            ObjectNode fields = ((ObjectNode) record).deepCopy();
+            // a shallow copy: its values stay the body's own nodes, so keep their places (BodyPositions)
+            ObjectNode fields = JsonValues.object().setAll((ObjectNode) record);
             Map<ChildRelationship, JsonNode> children = new LinkedHashMap<>();
             for (ChildRelationship relationship : type.childRelationships()) {
                 JsonNode nested = fields.remove(relationship.relationshipName());
@@ -174,7 +175,7 @@ final class CompositeResource {
                     children.put(relationship, nested.path("records"));
                 }
             }
-            Map<String, Object> values = new LinkedHashMap<>(RecordInputReader.read(type, fields));
+            Map<String, Object> values = new LinkedHashMap<>(RecordInputReader.read(type, fields, positions));
             if (parentField != null) {
                 values.put(parentField, parentId);
             }
@@ -185,7 +186,7 @@ final class CompositeResource {
             for (Map.Entry<ChildRelationship, JsonNode> child : children.entrySet()) {
                 SObjectType childType = schema.require(child.getKey().childSObject());
                 for (JsonNode childRecord : child.getValue()) {
-                    createTree(tx, childType, childRecord, child.getKey().field(), id, results, referenceIds);
+                    createTree(tx, childType, childRecord, child.getKey().field(), id, results, referenceIds, positions);
                 }
             }
         } catch (ApiException e) {
@@ -232,7 +233,7 @@ final class CompositeResource {
             }
             JsonNode body = references.resolve(subrequest.get("body"));
             RestRequest request = new RestRequest(method, matcher.group(1), segments(matcher.group(2)),
-                    queryParameters(matcher.group(3)), body, parent.userId(), null);
+                    queryParameters(matcher.group(3)), body, parent.bodyPositions(), parent.userId(), null);
             return dispatcher.dispatch(request, tx);
         } catch (SObjectResource.MultipleChoicesException e) {
             tx.rollbackTo(savepoint);

@@ -37,7 +37,7 @@ final class RecordInputReader {
     }
 
     /** The body's fields as typed values, by canonical name. */
-    static Map<String, Object> read(SObjectType type, JsonNode body) {
+    static Map<String, Object> read(SObjectType type, JsonNode body, BodyPositions positions) {
         if (body == null || body.isMissingNode()) {
             throw ApiException.badRequest("JSON_PARSER_ERROR",
                     "The HTTP entity body is required, but this request has no entity body.");
@@ -45,7 +45,7 @@ final class RecordInputReader {
         if (!body.isObject()) {
             throw ApiException.badRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of " + type.name()
                     + " from " + token(body) + " value " + shown(body) + " or request may be missing a required field"
-                    + LocatedJson.position(body));
+                    + positions.placeOf(body));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
@@ -56,12 +56,12 @@ final class RecordInputReader {
             }
             FieldDefinition field = type.field(entry.getKey()).orElseThrow(() -> ApiException.badRequest(
                     "INVALID_FIELD", "No such column '" + entry.getKey() + "' on sobject of type " + type.name()));
-            values.put(field.name(), convert(field, entry.getValue()));
+            values.put(field.name(), convert(field, entry.getValue(), positions));
         }
         return values;
     }
 
-    static Object convert(FieldDefinition field, JsonNode node) {
+    static Object convert(FieldDefinition field, JsonNode node, BodyPositions positions) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -78,7 +78,7 @@ final class RecordInputReader {
             String typeName = field.type().describeName();
             throw ApiException.badRequest("JSON_PARSER_ERROR", "Cannot deserialize instance of " + typeName + " from "
                     + token(node) + " value " + shown(node) + " or request may be missing a required field"
-                    + LocatedJson.position(node));
+                    + positions.placeOf(node));
         }
     }
 

@@ -91,9 +91,10 @@ public final class RestApiServlet extends HttpServlet {
             return;
         }
         String version = versioned.group(1) + ".0";
+        BodyPositions bodyPositions = new BodyPositions();
         JsonNode body;
         try {
-            body = readBody(request);
+            body = readBody(request, bodyPositions);
         } catch (JsonProcessingException e) {
             String location = e.getLocation() == null ? ""
                     : " at [line:" + e.getLocation().getLineNr() + ", column:" + e.getLocation().getColumnNr() + "]";
@@ -104,8 +105,8 @@ public final class RestApiServlet extends HttpServlet {
         try {
             restRequest = new RestRequest(request.getMethod(), version,
                     CompositeResource.segments(versioned.group(2) == null ? "" : versioned.group(2)),
-                    CompositeResource.queryParameters(request.getQueryString()), body, session.get().userId(),
-                    request.getHeader("Sforce-Query-Options"));
+                    CompositeResource.queryParameters(request.getQueryString()), body, bodyPositions,
+                    session.get().userId(), request.getHeader("Sforce-Query-Options"));
         } catch (ApiException e) {
             write(response, request, new RestResponse(e.status(), JsonValues.errors(e.errors()), Map.of()));
             return;
@@ -120,7 +121,7 @@ public final class RestApiServlet extends HttpServlet {
         JsonNode body;
         Map<String, String> parameters;
         try {
-            body = readBody(request);
+            body = readBody(request, new BodyPositions());
         } catch (JsonProcessingException e) {
             body = null;
         }
@@ -132,12 +133,12 @@ public final class RestApiServlet extends HttpServlet {
         return LockedRecords.message(path == null ? "" : path, parameters, body);
     }
 
-    private static JsonNode readBody(HttpServletRequest request) throws IOException {
+    private static JsonNode readBody(HttpServletRequest request, BodyPositions positions) throws IOException {
         byte[] bytes = request.getInputStream().readAllBytes();
         if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
-        return LocatedJson.read(bytes);
+        return positions.read(bytes);
     }
 
     static String bearerToken(HttpServletRequest request) {

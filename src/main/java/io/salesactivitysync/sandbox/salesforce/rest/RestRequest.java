@@ -11,6 +11,7 @@ import java.util.Map;
  * @param path       the segments after {@code /services/data/vNN.0/}, URL-decoded
  * @param parameters query parameters
  * @param body       the parsed JSON body, or null when there is none
+ * @param bodyPositions where the body's values are in the request's text
  * @param userId     the caller
  * @param queryOptions the {@code Sforce-Query-Options} header, or null
  */
@@ -20,8 +21,15 @@ public record RestRequest(
         List<String> path,
         Map<String, String> parameters,
         JsonNode body,
+        BodyPositions bodyPositions,
         String userId,
         String queryOptions) {
+
+    /** A call whose body was not read from text, so has no positions. */
+    public RestRequest(String method, String apiVersion, List<String> path, Map<String, String> parameters,
+            JsonNode body, String userId, String queryOptions) {
+        this(method, apiVersion, path, parameters, body, BodyPositions.NONE, userId, queryOptions);
+    }
 
     public String segment(int index) {
         return index < path.size() ? path.get(index) : null;

@@ -29,7 +29,8 @@ final class SObjectResource {
     }
 
     RestResponse create(RestRequest request, OrgTransaction tx, SObjectType type) {
-        StoredRecord record = writer.create(tx, type, RecordInputReader.read(type, request.body()));
+        StoredRecord record = writer.create(tx, type,
+                RecordInputReader.read(type, request.body(), request.bodyPositions()));
         return RestResponse.created(JsonValues.saveSuccess(record.id()),
                 request.versionPath("sobjects/" + type.name() + "/" + record.id()));
     }
@@ -41,7 +42,7 @@ final class SObjectResource {
 
     RestResponse update(RestRequest request, OrgTransaction tx, SObjectType type, String idText) {
         StoredRecord record = RecordLookup.live(tx, type, idText);
-        writer.update(tx, type, record, RecordInputReader.read(type, request.body()));
+        writer.update(tx, type, record, RecordInputReader.read(type, request.body(), request.bodyPositions()));
         return RestResponse.noContent();
     }
 
@@ -65,14 +66,15 @@ final class SObjectResource {
     /** Upsert: 201 with {@code created:true} when new, 200 with {@code created:false} when updated (API 46.0+). */
     RestResponse upsert(RestRequest request, OrgTransaction tx, SObjectType type, String fieldName, String value) {
         FieldDefinition field = RecordLookup.externalIdField(type, fieldName);
-        Map<String, Object> input = new LinkedHashMap<>(RecordInputReader.read(type, request.body()));
+        Map<String, Object> input = new LinkedHashMap<>(
+                RecordInputReader.read(type, request.body(), request.bodyPositions()));
         if (field.name().equals("Id")) {
             StoredRecord existing = RecordLookup.live(tx, type, value);
             input.remove("Id");
             writer.update(tx, type, existing, input);
             return upsertResult(existing.id(), false, request, type);
         }
-        Object key = RecordInputReader.convert(field, JsonNodeFactory.instance.textNode(value));
+        Object key = RecordInputReader.convert(field, JsonNodeFactory.instance.textNode(value), BodyPositions.NONE);
         List<StoredRecord> matches = RecordLookup.byExternalId(tx, type, field, key);
         if (matches.size() > 1) {
             throw multipleChoices(request, type, matches);
@@ -105,7 +107,7 @@ final class SObjectResource {
         if (field.name().equals("Id")) {
             return RecordLookup.live(tx, type, value);
         }
-        Object key = RecordInputReader.convert(field, JsonNodeFactory.instance.textNode(value));
+        Object key = RecordInputReader.convert(field, JsonNodeFactory.instance.textNode(value), BodyPositions.NONE);
         List<StoredRecord> matches = RecordLookup.byExternalId(tx, type, field, key);
         if (matches.isEmpty()) {
             throw ApiException.notFound();

@@ -78,6 +78,39 @@ class RestValidationTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeInACollectionTreeOrCompositeRecordIsReportedWithItsPlace() {
+        String prefix = "Cannot deserialize instance of ";
+        String suffix = " or request may be missing a required field at ";
+        JsonNode updated = http.api("PATCH", "composite/sobjects", "{\"records\":[\n"
+                + "{\"attributes\":{\"type\":\"Task\"},\"Id\":\"00T000000000001EAA\",\"IsReminderSet\":{\"a\":1}},\n"
+                + "{\"attributes\":{\"type\":\"Task\"},\"Id\":\"00T000000000001EAA\",\"IsReminderSet\":true,\"ActivityDate\":true}]}")
+                .body();
+        assertThat(saveError(updated.get(0))).isEqualTo(prefix + "boolean from START_OBJECT value {" + suffix + "[line:2, column:74]");
+        assertThat(saveError(updated.get(1))).isEqualTo(prefix + "date from VALUE_TRUE value true" + suffix + "[line:3, column:97]");
+        JsonNode upserted = http.api("PATCH", "composite/sobjects/Task/Id", "{\"records\":[null,\n  null]}").body();
+        assertThat(saveError(upserted.get(0))).isEqualTo(prefix + "Task from VALUE_STRING value null" + suffix + "[line:1, column:17]");
+        assertThat(saveError(upserted.get(1))).isEqualTo(prefix + "Task from VALUE_STRING value null" + suffix + "[line:2, column:7]");
+        TestHttp.Response tree = http.api("POST", "composite/tree/Account", "{\"records\":[{\"attributes\":"
+                + "{\"type\":\"Account\",\"referenceId\":\"a\"},\"Name\":\"A\",\n\"Tasks\":{\"records\":[\n"
+                + "{\"attributes\":{\"type\":\"Task\",\"referenceId\":\"t\"},\"Subject\":[\"x\"]}]}}]}");
+        assertThat(saveError(tree.body().get("results").get(0)))
+                .isEqualTo(prefix + "combobox from START_ARRAY value [" + suffix + "[line:3, column:60]");
+        String subrequest = "{\"method\":\"PATCH\",\"url\":\"/services/data/v56.0/sobjects/Task/00T000000000001EAA\","
+                + "\"body\":{\"Subject\":\"x\",\n\"ActivityDate\":5}}";
+        JsonNode composite = http.api("POST", "composite", "{\"compositeRequest\":[" + subrequest + "]}").body();
+        assertThat(composite.get("compositeResponse").get(0).get("body").get(0).get("message").asText())
+                .isEqualTo(prefix + "date from VALUE_NUMBER_INT value 5" + suffix + "[line:2, column:17]");
+        JsonNode batch = http.api("POST", "composite/batch", "{\"batchRequests\":[\n"
+                + subrequest.replace("\"body\"", "\"richInput\"") + "]}").body();
+        assertThat(batch.get("results").get(0).get("result").get(0).get("message").asText())
+                .isEqualTo(prefix + "date from VALUE_NUMBER_INT value 5" + suffix + "[line:3, column:17]");
+    }
+
+    private static String saveError(JsonNode result) {
+        return result.get("errors").get(0).get("message").asText();
+    }
+
+    @Test
     void wrongMethodUnknownPathAndUnknownVersion() {
         assertThat(error(http.api("PUT", "sobjects/Task/00T000000000001EAA", "{}"), 405, "METHOD_NOT_ALLOWED")
                 .get("message").asText()).isEqualTo("HTTP Method 'PUT' not allowed. Allowed are HEAD,GET,PATCH,DELETE");
