@@ -3,9 +3,9 @@ package io.salesactivitysync.sandbox.salesforce;
 import io.salesactivitysync.sandbox.salesforce.streaming.StreamingApi;
 
 /**
- * Builds the emulator's Streaming API, e.g.
- * {@code deps -> new BayeuxStreamingApi(deps.settings(), deps.tokenValidator(), deps.pushTopics(),
- * deps.soqlCompiler(), deps.clock())}. Without one, the emulator has no {@code /cometd} endpoint.
+ * Builds the emulator's Streaming API. The emulator's builder uses {@code BayeuxStreamingApi} by
+ * default; tests pass their own factory to wrap or replace it, or {@code null} for an emulator
+ * without a {@code /cometd} endpoint.
  */
 @FunctionalInterface
 public interface StreamingApiFactory {
