@@ -3,6 +3,7 @@ package io.salesactivitysync.api;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesactivitysync.SalesActivitySyncApplication;
+import io.salesactivitysync.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -12,6 +13,7 @@ class ApiTokenRequiredTest {
     @Test
     void refusesToStartWithoutAToken() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SalesActivitySyncApplication.class)
+                .initializers(new TestDatabase())
                 .run("--server.port=0", "--sas.api.token=").close())
                 .rootCause()
                 .hasMessageContaining("sas.api.token")

@@ -3,7 +3,8 @@ package io.salesactivitysync.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesactivitysync.ApiClient;
-import io.salesactivitysync.SalesActivitySyncApplication;
+import io.salesactivitysync.TestDatabase;
+import io.salesactivitysync.TestSandboxPorts;
 import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +14,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -28,9 +29,9 @@ class SandboxLifecycleTest {
 
     @Test
     void startsReportsUpAndStopsCleanly(CapturedOutput output) throws Exception {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SalesActivitySyncApplication.class)
-                .profiles("sandbox")
-                .run("--server.port=0");
+        SpringApplication sandbox = SandboxApplication.application();
+        sandbox.addInitializers(new TestDatabase(), new TestSandboxPorts());
+        ConfigurableApplicationContext app = sandbox.run("--server.port=0");
         int http;
         int smtp;
         int imap;
