@@ -15,6 +15,9 @@ import jakarta.validation.constraints.Size;
  * @param taskSyncMode        sync reminder tasks with Salesforce Tasks (default: do not sync)
  * @param subjectTemplate     the Task subject, with dynamic fields such as {{activity_subject}}
  * @param descriptionTemplate the Task description, with dynamic fields such as {{activity_body}}
+ * @param logAgainst          which records besides the person an activity is logged against
+ *                            ("which object to log against")
+ * @param multipleMatches     what to do when an address matches several Contacts or Leads
  */
 public record OrgSettings(
         @NotNull(message = "is required") Boolean logEmailsViaApi,
@@ -25,5 +28,9 @@ public record OrgSettings(
         @NotNull(message = "is required") @Size(max = 255, message = "must be at most {max} characters") @Template
         String subjectTemplate,
         @NotNull(message = "is required") @Size(max = 32000, message = "must be at most {max} characters") @Template
-        String descriptionTemplate) {
+        String descriptionTemplate,
+        @NotNull(message = "is required: person_only, each_open_opportunity or latest_open_opportunity")
+        LogAgainst logAgainst,
+        @NotNull(message = "is required: all, oldest or most_recently_active")
+        MultipleMatches multipleMatches) {
 }

@@ -21,7 +21,16 @@ public record Rep(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    /** @param reason why the rep is not connected, in words a user can act on; null when connected */
-    public record Connection(ConnectionState state, String reason) {
+    /**
+     * The rep's connection as Salesforce last answered it: connected when an active User was found
+     * (by the rep's salesforceUserId, else by the rep's address).
+     *
+     * @param reason    why the rep is not connected, in words a user can act on; null when connected
+     * @param userId    the User the rep's activity is logged as (the Task owner), when connected
+     * @param matchedBy how that User was found: {@code user_id} or {@code email}
+     * @param checkedAt when Salesforce last answered the check; null before the first check
+     */
+    public record Connection(ConnectionState state, String reason, String userId, String matchedBy,
+                             OffsetDateTime checkedAt) {
     }
 }

@@ -26,10 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class RepStore {
 
-    static final String NO_SALESFORCE_USER = "No Salesforce user is set for this rep: set salesforceUserId to connect it";
+    static final String NOT_CHECKED = "Not checked against Salesforce yet";
 
     private static final String COLUMNS = "id, email, name, time_zone, salesforce_user_id, connection_state,"
-            + " connection_reason, created_at, updated_at";
+            + " connection_reason, connected_user_id, connection_matched_by, connection_checked_at, created_at, updated_at";
     private static final Map<String, String> FIELD_BY_CONSTRAINT = Map.of(
             "reps_email_uk", "email",
             "rep_aliases_email_uk", "aliases",
@@ -48,18 +48,17 @@ public class RepStore {
         RepFields rep = fields.normalized();
         checkUnique(null, fields, rep);
         OffsetDateTime now = StoreClock.now(clock);
-        Connection connection = Connection.of(rep.salesforceUserId());
         KeyHolder key = new GeneratedKeyHolder();
         try {
+            // not connected until the connection check has asked Salesforce (see RepConnectionCheck)
             jdbc.sql("INSERT INTO reps (email, name, time_zone, salesforce_user_id, connection_state,"
                             + " connection_reason, created_at, updated_at)"
-                            + " VALUES (:email, :name, :timeZone, :salesforceUserId, :state, :reason, :now, :now)")
+                            + " VALUES (:email, :name, :timeZone, :salesforceUserId, 'not_connected', :reason, :now, :now)")
                     .param("email", rep.email())
                     .param("name", rep.name())
                     .param("timeZone", rep.timeZone())
                     .param("salesforceUserId", rep.salesforceUserId())
-                    .param("state", connection.state().value())
-                    .param("reason", connection.reason())
+                    .param("reason", NOT_CHECKED)
                     .param("now", now)
                     .update(key, "id");
             long id = key.getKeyAs(Number.class).longValue();
@@ -104,31 +103,34 @@ public class RepStore {
     }
 
     /**
-     * Replaces the rep's fields. Changing the Salesforce user re-evaluates the connection; keeping
-     * it keeps the current state (including an error found by a sync).
+     * Replaces the rep's fields. Changing the Salesforce user or the address asks for a new
+     * connection check; otherwise the connection stays as the last check found it.
      */
     @Transactional
     public Rep update(long id, RepFields fields) {
         Rep current = get(id);
         RepFields rep = fields.normalized();
         checkUnique(id, fields, rep);
-        boolean userChanged = !Objects.equals(current.salesforceUserId(), rep.salesforceUserId());
-        Connection connection = userChanged
-                ? Connection.of(rep.salesforceUserId())
-                : new Connection(current.connection().state(), current.connection().reason());
+        boolean recheck = !Objects.equals(current.salesforceUserId(), rep.salesforceUserId())
+                || !current.email().equals(rep.email());
         try {
             jdbc.sql("UPDATE reps SET email = :email, name = :name, time_zone = :timeZone,"
-                            + " salesforce_user_id = :salesforceUserId, connection_state = :state,"
-                            + " connection_reason = :reason, updated_at = :now WHERE id = :id")
+                            + " salesforce_user_id = :salesforceUserId, updated_at = :now WHERE id = :id")
                     .param("email", rep.email())
                     .param("name", rep.name())
                     .param("timeZone", rep.timeZone())
                     .param("salesforceUserId", rep.salesforceUserId())
-                    .param("state", connection.state().value())
-                    .param("reason", connection.reason())
                     .param("now", StoreClock.now(clock))
                     .param("id", id)
                     .update();
+            if (recheck) {
+                jdbc.sql("UPDATE reps SET connection_state = 'not_connected', connection_reason = :reason,"
+                                + " connected_user_id = NULL, connection_matched_by = NULL, connection_checked_at = NULL"
+                                + " WHERE id = :id")
+                        .param("reason", NOT_CHECKED)
+                        .param("id", id)
+                        .update();
+            }
             jdbc.sql("DELETE FROM rep_aliases WHERE rep_id = :id").param("id", id).update();
             insertAliases(id, rep.aliases());
             return get(id);
@@ -151,6 +153,56 @@ public class RepStore {
                     + " task(s): delete them or give them to another rep first");
         }
         jdbc.sql("DELETE FROM reps WHERE id = :id").param("id", id).update();
+    }
+
+    /**
+     * Reps whose connection should be checked against Salesforce: never checked (new, or their
+     * user or address changed), or last checked before {@code checkedBefore}; never checked first.
+     */
+    @Transactional(readOnly = true)
+    public List<Rep> dueForConnectionCheck(OffsetDateTime checkedBefore, int limit) {
+        List<Rep> reps = jdbc.sql("SELECT " + COLUMNS + " FROM reps WHERE connection_checked_at IS NULL"
+                        + " OR connection_checked_at < :before"
+                        + " ORDER BY CASE WHEN connection_checked_at IS NULL THEN 0 ELSE 1 END, connection_checked_at, id"
+                        + " FETCH FIRST :limit ROWS ONLY")
+                .param("before", checkedBefore)
+                .param("limit", limit)
+                .query(this::mapRep)
+                .list();
+        return withAliases(reps);
+    }
+
+    /** The reps with these ids that still exist. */
+    @Transactional(readOnly = true)
+    public List<Rep> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withAliases(jdbc.sql("SELECT " + COLUMNS + " FROM reps WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query(this::mapRep)
+                .list());
+    }
+
+    /**
+     * Records what Salesforce answered for the rep's connection. A rep whose user or address
+     * changed since {@code checkedRep} was read is left for the next check.
+     */
+    @Transactional
+    public void recordConnection(Rep checkedRep, ConnectionState state, String reason, String userId, String matchedBy) {
+        jdbc.sql("UPDATE reps SET connection_state = :state, connection_reason = :reason, connected_user_id = :userId,"
+                        + " connection_matched_by = :matchedBy, connection_checked_at = :now WHERE id = :id"
+                        + " AND email = :email AND (salesforce_user_id = :salesforceUserId"
+                        + " OR (salesforce_user_id IS NULL AND CAST(:salesforceUserId AS VARCHAR(18)) IS NULL))")
+                .param("state", state.value())
+                .param("reason", reason)
+                .param("userId", userId)
+                .param("matchedBy", matchedBy)
+                .param("now", StoreClock.now(clock))
+                .param("id", checkedRep.id())
+                .param("email", checkedRep.email())
+                .param("salesforceUserId", checkedRep.salesforceUserId())
+                .update();
     }
 
     private void checkUnique(Long id, RepFields submitted, RepFields rep) {
@@ -219,17 +271,11 @@ public class RepStore {
                 rs.getString("time_zone"),
                 List.of(),
                 rs.getString("salesforce_user_id"),
-                new Rep.Connection(ConnectionState.fromValue(rs.getString("connection_state")), rs.getString("connection_reason")),
+                new Rep.Connection(ConnectionState.fromValue(rs.getString("connection_state")), rs.getString("connection_reason"),
+                        rs.getString("connected_user_id"), rs.getString("connection_matched_by"),
+                        StoreClock.utc(rs.getObject("connection_checked_at", OffsetDateTime.class))),
                 StoreClock.utc(rs.getObject("created_at", OffsetDateTime.class)),
                 StoreClock.utc(rs.getObject("updated_at", OffsetDateTime.class)));
     }
 
-    /** The connection state a rep starts in: connected when mapped to a Salesforce user. */
-    private record Connection(ConnectionState state, String reason) {
-        static Connection of(String salesforceUserId) {
-            return salesforceUserId == null
-                    ? new Connection(ConnectionState.NOT_CONNECTED, NO_SALESFORCE_USER)
-                    : new Connection(ConnectionState.CONNECTED, null);
-        }
-    }
 }

@@ -16,11 +16,13 @@ public record SettingsOverrides(
         @Size(max = 255, message = "must be at most {max} characters") @Template
         String subjectTemplate,
         @Size(max = 32000, message = "must be at most {max} characters") @Template
-        String descriptionTemplate) {
+        String descriptionTemplate,
+        LogAgainst logAgainst,
+        MultipleMatches multipleMatches) {
 
     /** No overrides: the rep inherits every org default. */
     public static SettingsOverrides none() {
-        return new SettingsOverrides(null, null, null, null, null, null, null);
+        return new SettingsOverrides(null, null, null, null, null, null, null, null, null);
     }
 
     /** The settings in force for the rep: each override where set, else the org default. */
@@ -32,7 +34,9 @@ public record SettingsOverrides(
                 pick(includeBody, org.includeBody()),
                 pick(taskSyncMode, org.taskSyncMode()),
                 pick(subjectTemplate, org.subjectTemplate()),
-                pick(descriptionTemplate, org.descriptionTemplate()));
+                pick(descriptionTemplate, org.descriptionTemplate()),
+                pick(logAgainst, org.logAgainst()),
+                pick(multipleMatches, org.multipleMatches()));
     }
 
     private static <T> T pick(T override, T orgDefault) {

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettingsStore {
 
     private static final String COLUMNS = "log_emails_via_api, log_calls, log_emails_via_bcc, include_body,"
-            + " task_sync_mode, subject_template, description_template";
+            + " task_sync_mode, subject_template, description_template, log_against, multiple_matches";
 
     private final JdbcClient jdbc;
     private final RepStore reps;
@@ -40,10 +40,12 @@ public class SettingsStore {
         jdbc.sql("UPDATE org_settings SET log_emails_via_api = :logEmailsViaApi, log_calls = :logCalls,"
                         + " log_emails_via_bcc = :logEmailsViaBcc, include_body = :includeBody,"
                         + " task_sync_mode = :taskSyncMode, subject_template = :subjectTemplate,"
-                        + " description_template = :descriptionTemplate, updated_at = :now WHERE id = 1")
+                        + " description_template = :descriptionTemplate, log_against = :logAgainst,"
+                        + " multiple_matches = :multipleMatches, updated_at = :now WHERE id = 1")
                 .params(parameters(new SettingsOverrides(settings.logEmailsViaApi(), settings.logCalls(),
                         settings.logEmailsViaBcc(), settings.includeBody(), settings.taskSyncMode(),
-                        settings.subjectTemplate(), settings.descriptionTemplate())))
+                        settings.subjectTemplate(), settings.descriptionTemplate(), settings.logAgainst(),
+                        settings.multipleMatches())))
                 .update();
         return orgSettings();
     }
@@ -69,13 +71,14 @@ public class SettingsStore {
         int updated = jdbc.sql("UPDATE rep_settings SET log_emails_via_api = :logEmailsViaApi, log_calls = :logCalls,"
                         + " log_emails_via_bcc = :logEmailsViaBcc, include_body = :includeBody,"
                         + " task_sync_mode = :taskSyncMode, subject_template = :subjectTemplate,"
-                        + " description_template = :descriptionTemplate, updated_at = :now WHERE rep_id = :repId")
+                        + " description_template = :descriptionTemplate, log_against = :logAgainst,"
+                        + " multiple_matches = :multipleMatches, updated_at = :now WHERE rep_id = :repId")
                 .params(values)
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO rep_settings (rep_id, " + COLUMNS + ", updated_at) VALUES (:repId,"
                             + " :logEmailsViaApi, :logCalls, :logEmailsViaBcc, :includeBody, :taskSyncMode,"
-                            + " :subjectTemplate, :descriptionTemplate, :now)")
+                            + " :subjectTemplate, :descriptionTemplate, :logAgainst, :multipleMatches, :now)")
                     .params(values)
                     .update();
         }
@@ -91,6 +94,8 @@ public class SettingsStore {
         parameters.put("taskSyncMode", values.taskSyncMode() == null ? null : values.taskSyncMode().value());
         parameters.put("subjectTemplate", values.subjectTemplate());
         parameters.put("descriptionTemplate", values.descriptionTemplate());
+        parameters.put("logAgainst", values.logAgainst() == null ? null : values.logAgainst().value());
+        parameters.put("multipleMatches", values.multipleMatches() == null ? null : values.multipleMatches().value());
         parameters.put("now", StoreClock.now(clock));
         return parameters;
     }
@@ -98,7 +103,8 @@ public class SettingsStore {
     private static OrgSettings mapOrgSettings(ResultSet rs, int row) throws SQLException {
         SettingsOverrides values = mapOverrides(rs, row);
         return new OrgSettings(values.logEmailsViaApi(), values.logCalls(), values.logEmailsViaBcc(),
-                values.includeBody(), values.taskSyncMode(), values.subjectTemplate(), values.descriptionTemplate());
+                values.includeBody(), values.taskSyncMode(), values.subjectTemplate(), values.descriptionTemplate(),
+                values.logAgainst(), values.multipleMatches());
     }
 
     private static SettingsOverrides mapOverrides(ResultSet rs, int row) throws SQLException {
@@ -109,6 +115,8 @@ public class SettingsStore {
                 rs.getObject("include_body", Boolean.class),
                 TaskSyncMode.fromValue(rs.getString("task_sync_mode")),
                 rs.getString("subject_template"),
-                rs.getString("description_template"));
+                rs.getString("description_template"),
+                LogAgainst.fromValue(rs.getString("log_against")),
+                MultipleMatches.fromValue(rs.getString("multiple_matches")));
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * An activity subject or description template: text with dynamic fields such as
  * {@code {{activity_subject}}}. It must not be blank, every {@code {{} must be closed, and field
- * names use letters, digits, {@code _} and {@code .}. Null is valid (an override that inherits).
+ * every field must be one of {@link #FIELDS}. Null is valid (an override that inherits).
  */
 @Documented
 @Constraint(validatedBy = Template.Validator.class)
@@ -28,6 +28,10 @@ public @interface Template {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    /** The dynamic fields a template may use; anything else is refused when the template is saved. */
+    java.util.List<String> FIELDS = java.util.List.of("activity_type", "activity_subject", "activity_body",
+            "sales_campaign_name", "sales_campaign_day", "sales_campaign_step", "call_outcome", "call_reason");
 
     class Validator implements ConstraintValidator<Template, String> {
         private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*");
@@ -60,6 +64,9 @@ public @interface Template {
                 if (!FIELD_NAME.matcher(name).matches()) {
                     return "has an invalid dynamic field {{" + matcher.group(1)
                             + "}}: names use letters, digits, _ and . (e.g. {{activity_subject}})";
+                }
+                if (!FIELDS.contains(name)) {
+                    return "has an unknown dynamic field {{" + name + "}}; known fields: " + String.join(", ", FIELDS);
                 }
                 end = matcher.end();
             }

@@ -1,0 +1,139 @@
+package io.salesactivitysync.activity;
+
+import static io.salesactivitysync.salesforce.CompositeAnswers.datetime;
+import static io.salesactivitysync.salesforce.CompositeAnswers.text;
+
+import io.salesactivitysync.salesforce.CompositeAnswers;
+import io.salesactivitysync.salesforce.SalesforceProperties;
+import io.salesactivitysync.salesforce.Soql;
+import io.salesactivitysync.store.LogAgainst;
+import io.salesactivitysync.store.Rep;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lookups of a batch as one composite request (Salesforce counts it as one API call): the
+ * reps' Users, the Contacts and Leads the activities name (by id or address), and the open
+ * Opportunities on which those Contacts have a contact role. Every value is an escaped SOQL
+ * literal ({@link Soql}).
+ */
+@Component
+public class SalesforceLookups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceLookups.class);
+    static final String USERS = "users";
+    static final String CONTACTS = "contacts";
+    static final String LEADS = "leads";
+    static final String ROLES = "roles";
+
+    private final String apiVersion;
+
+    public SalesforceLookups(SalesforceProperties properties) {
+        this.apiVersion = properties.apiVersion();
+    }
+
+    /** The lookup request for the activities of the batch that still need Salesforce. */
+    public SObjectComposite request(ActivityBatch batch) {
+        List<ActivityWork> open = batch.undecided();
+        SObjectComposite composite = new SObjectComposite(apiVersion, false);
+        addUsers(composite, open.stream().map(ActivityWork::rep).filter(Objects::nonNull).distinct().toList());
+        // the people of activities planned by an earlier attempt too: their records' fields are updated
+        Set<String> ids = collect(open, ActivityWork::personSalesforceId);
+        Set<String> emails = collect(open, ActivityWork::personEmail);
+        String people = "Id IN " + Soql.inList(ids) + " OR Email IN " + Soql.inList(emails);
+        composite.addQuery(Soql.urlParameter("SELECT Id, Email, AccountId, CreatedDate, LastModifiedDate FROM Contact WHERE "
+                + people), CONTACTS);
+        composite.addQuery(Soql.urlParameter("SELECT Id, Email, IsConverted, CreatedDate, LastModifiedDate FROM Lead WHERE "
+                + people), LEADS);
+        if (open.stream().anyMatch(work -> work.settings().logAgainst() != LogAgainst.PERSON_ONLY)) {
+            composite.addQuery(Soql.urlParameter("SELECT OpportunityId, ContactId, Opportunity.AccountId,"
+                    + " Opportunity.LastModifiedDate FROM OpportunityContactRole WHERE Opportunity.IsClosed = false"
+                    + " AND ContactId IN (SELECT Id FROM Contact WHERE " + people + ")"), ROLES);
+        }
+        return composite;
+    }
+
+    /** The Users of the reps to check: by each rep's salesforceUserId, and by each rep's address. */
+    public SObjectComposite usersRequest(List<Rep> reps) {
+        SObjectComposite composite = new SObjectComposite(apiVersion, false);
+        addUsers(composite, reps);
+        return composite;
+    }
+
+    private void addUsers(SObjectComposite composite, List<Rep> reps) {
+        Set<String> ids = new TreeSet<>();
+        Set<String> emails = new TreeSet<>();
+        for (Rep rep : reps) {
+            if (rep.salesforceUserId() != null) {
+                ids.add(rep.salesforceUserId());
+            }
+            emails.add(rep.email());
+        }
+        composite.addQuery(Soql.urlParameter("SELECT Id, Email, IsActive, Name FROM User WHERE Id IN " + Soql.inList(ids)
+                + " OR Email IN " + Soql.inList(emails)), USERS);
+    }
+
+    /** Reads what the lookup request found into the batch. */
+    public void read(@ExchangeProperty("batch") ActivityBatch batch, SObjectCompositeResponse response) {
+        batch.lookups(lookups(response));
+    }
+
+    LookupResults lookups(SObjectCompositeResponse response) {
+        CompositeAnswers answers = new CompositeAnswers(response);
+        return new LookupResults(
+                users(answers),
+                people(answers, CONTACTS, "Contact"),
+                people(answers, LEADS, "Lead"),
+                answers.has(ROLES) ? rows(answers, ROLES).stream().map(row -> new LookupResults.Role(
+                        text(row, "OpportunityId"), text(row, "ContactId"), text(row, "Opportunity", "AccountId"),
+                        datetime(row, "Opportunity", "LastModifiedDate"))).toList() : List.of());
+    }
+
+    /** Reads what the users request found. */
+    public List<LookupResults.User> readUsers(SObjectCompositeResponse response) {
+        return users(new CompositeAnswers(response));
+    }
+
+    private List<LookupResults.User> users(CompositeAnswers answers) {
+        return rows(answers, USERS).stream().map(row -> new LookupResults.User(text(row, "Id"), text(row, "Email"),
+                Boolean.parseBoolean(text(row, "IsActive")), text(row, "Name"))).toList();
+    }
+
+    private List<LookupResults.PersonRecord> people(CompositeAnswers answers, String referenceId, String type) {
+        if (!answers.has(referenceId)) {
+            return List.of();
+        }
+        return rows(answers, referenceId).stream().map(row -> new LookupResults.PersonRecord(text(row, "Id"), type,
+                text(row, "Email"), text(row, "AccountId"), Boolean.parseBoolean(text(row, "IsConverted")),
+                datetime(row, "CreatedDate"), datetime(row, "LastModifiedDate"))).toList();
+    }
+
+    private List<Map<String, Object>> rows(CompositeAnswers answers, String referenceId) {
+        if (answers.truncated(referenceId)) {
+            LOG.warn("The {} lookup found more rows than one query batch holds; only the first batch is used", referenceId);
+        }
+        return answers.records(referenceId);
+    }
+
+    private static Set<String> collect(Collection<ActivityWork> work, Function<ActivityWork, String> value) {
+        Set<String> values = new TreeSet<>();
+        for (ActivityWork item : work) {
+            String v = value.apply(item);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+}

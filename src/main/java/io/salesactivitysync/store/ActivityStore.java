@@ -1,0 +1,422 @@
+package io.salesactivitysync.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Activities and their Salesforce Tasks. An activity is stored first (pending) and logged later by
+ * the activity-logging flow, which claims due activities a batch at a time: a claim holds them for
+ * a lease, so a crash leaves them pending for the next claim and nothing is lost.
+ */
+@Repository
+public class ActivityStore {
+
+    private static final String COLUMNS = "id, source, kind, activity_key, message_id, state, reason, error_code,"
+            + " error_class, rep_email, rep_id, person_ref_id, person_ref_salesforce_id, person_ref_email, person_id,"
+            + " subject, body, occurred_at, campaign_name, campaign_day, campaign_step, call_outcome, call_reason,"
+            + " attributes, decision, dropped_fields, attempts, next_attempt_at, logged_at, created_at, updated_at";
+    private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public ActivityStore(JdbcClient jdbc, Clock clock, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.json = objectMapper;
+    }
+
+    /** What {@link #create} did: stored a new activity, or found the same one taken in before. */
+    public record Intake(Activity activity, boolean created) {
+    }
+
+    /**
+     * Stores the activity as pending, due now. The same intake twice (same source and digest) is
+     * one activity: the second call answers the first one's record.
+     */
+    @Transactional
+    public Intake create(NewActivity activity) {
+        Optional<Activity> existing = findByDigest(activity.source(), activity.digest());
+        if (existing.isPresent()) {
+            return new Intake(existing.get(), false);
+        }
+        OffsetDateTime now = StoreClock.now(clock);
+        KeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("INSERT INTO activities (source, kind, activity_key, digest, message_id, state, rep_email,"
+                            + " person_ref_id, person_ref_salesforce_id, person_ref_email, subject, body, occurred_at,"
+                            + " campaign_name, campaign_day, campaign_step, call_outcome, call_reason, attributes,"
+                            + " attempts, next_attempt_at, created_at, updated_at)"
+                            + " VALUES (:source, :kind, :key, :digest, :messageId, 'pending', :repEmail, :personId,"
+                            + " :personSalesforceId, :personEmail, :subject, :body, :occurredAt, :campaignName,"
+                            + " :campaignDay, :campaignStep, :callOutcome, :callReason, :attributes, 0, :now, :now, :now)")
+                    .params(intakeParameters(activity))
+                    .param("now", now)
+                    .update(key, "id");
+        } catch (DuplicateKeyException e) {
+            // the same activity taken in by a parallel request a moment earlier
+            return new Intake(findByDigest(activity.source(), activity.digest()).orElseThrow(() -> e), false);
+        }
+        return new Intake(get(key.getKeyAs(Number.class).longValue()), true);
+    }
+
+    @Transactional(readOnly = true)
+    public Activity get(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activities WHERE id = :id")
+                .param("id", id)
+                .query(this::mapActivity)
+                .optional()
+                .map(activity -> withTasks(List.of(activity)).get(0))
+                .orElseThrow(() -> new RecordNotFoundException("activity", id));
+    }
+
+    /**
+     * A page of activities, newest first.
+     *
+     * @param state only activities in this state (null: all)
+     * @param repId only the rep's (null: all)
+     * @param since only those taken in at or after this time (null: all)
+     */
+    @Transactional(readOnly = true)
+    public Page<Activity> list(ActivityState state, Long repId, OffsetDateTime since, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (state != null) {
+            where.append(" AND state = :state");
+            parameters.put("state", state.value());
+        }
+        if (repId != null) {
+            where.append(" AND rep_id = :repId");
+            parameters.put("repId", repId);
+        }
+        if (since != null) {
+            where.append(" AND created_at >= :since");
+            parameters.put("since", since);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM activities" + where).params(parameters).query(Long.class).single();
+        List<Activity> activities = jdbc.sql("SELECT " + COLUMNS + " FROM activities" + where
+                        + " ORDER BY id DESC OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+                .params(parameters)
+                .param("offset", page.offset())
+                .param("size", page.size())
+                .query(this::mapActivity)
+                .list();
+        return Page.of(withTasks(activities), page, total);
+    }
+
+    /**
+     * Claims up to {@code limit} pending activities that are due, oldest first, for {@code lease}:
+     * no other claim takes them until the lease has passed or their outcome is recorded.
+     */
+    @Transactional
+    public List<Activity> claimDue(int limit, Duration lease) {
+        OffsetDateTime now = StoreClock.now(clock);
+        List<Long> candidates = jdbc.sql("SELECT id FROM activities WHERE state = 'pending' AND next_attempt_at <= :now"
+                        + " AND (claimed_until IS NULL OR claimed_until < :now)"
+                        + " ORDER BY next_attempt_at, id FETCH FIRST :limit ROWS ONLY")
+                .param("now", now)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        // the same conditions again: a parallel claim that got there first keeps its rows
+        jdbc.sql("UPDATE activities SET claim_token = :token, claimed_until = :until WHERE id IN (:ids)"
+                        + " AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < :now)")
+                .param("token", token)
+                .param("until", now.plus(lease))
+                .param("ids", candidates)
+                .param("now", now)
+                .update();
+        List<Activity> claimed = jdbc.sql("SELECT " + COLUMNS + " FROM activities WHERE claim_token = :token ORDER BY id")
+                .param("token", token)
+                .query(this::mapActivity)
+                .list();
+        return withTasks(claimed);
+    }
+
+    /**
+     * Keeps the matching decision and the planned Tasks of a claimed activity before they are
+     * written, so that a retry after a crash writes the same Tasks (same external ids).
+     */
+    @Transactional
+    public void savePlan(long activityId, JsonNode matching, Long repId, Long personId, List<ActivityTask> tasks) {
+        jdbc.sql("UPDATE activities SET decision = :decision, rep_id = :repId, person_id = :personId,"
+                        + " updated_at = :now WHERE id = :id")
+                .param("decision", toJson(matching))
+                .param("repId", repId)
+                .param("personId", personId)
+                .param("now", StoreClock.now(clock))
+                .param("id", activityId)
+                .update();
+        replaceTasks(activityId, tasks);
+    }
+
+    /** Records the outcome of an attempt and releases the claim. */
+    @Transactional
+    public void recordOutcome(long activityId, ActivityOutcome outcome) {
+        OffsetDateTime now = StoreClock.now(clock);
+        boolean pending = outcome.state() == ActivityState.PENDING;
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", activityId);
+        parameters.put("state", outcome.state().value());
+        parameters.put("reason", truncate(outcome.reason(), 2000));
+        parameters.put("errorCode", truncate(outcome.errorCode(), 100));
+        parameters.put("errorClass", outcome.errorClass());
+        parameters.put("repId", outcome.repId());
+        parameters.put("personId", outcome.personId());
+        parameters.put("decision", outcome.matching() == null ? null : toJson(outcome.matching()));
+        parameters.put("dropped", outcome.fieldsLeftOut() == null ? null
+                : truncate(String.join(",", outcome.fieldsLeftOut()), 4000));
+        parameters.put("next", now.plus(Duration.ofMillis(Math.max(0, outcome.retryAfterMillis()))));
+        parameters.put("logged", outcome.state() == ActivityState.LOGGED ? now : null);
+        parameters.put("attempt", pending || outcome.state() == ActivityState.FAILED ? 1 : 0);
+        parameters.put("now", now);
+        jdbc.sql("UPDATE activities SET state = :state, reason = :reason, error_code = :errorCode,"
+                        + " error_class = :errorClass, rep_id = COALESCE(:repId, rep_id),"
+                        + " person_id = COALESCE(:personId, person_id), decision = COALESCE(:decision, decision),"
+                        + " dropped_fields = COALESCE(:dropped, dropped_fields), attempts = attempts + :attempt,"
+                        + " next_attempt_at = :next, logged_at = COALESCE(:logged, logged_at), claim_token = NULL,"
+                        + " claimed_until = NULL, updated_at = :now WHERE id = :id")
+                .params(parameters)
+                .update();
+        if (outcome.tasks() != null) {
+            replaceTasks(activityId, outcome.tasks());
+        }
+    }
+
+    /**
+     * Makes the activity pending again, due now, to be matched afresh. A logged activity is not
+     * retried: its Tasks are in Salesforce.
+     */
+    @Transactional
+    public Activity retry(long id) {
+        Activity activity = get(id);
+        if (activity.state() == ActivityState.LOGGED) {
+            throw new RecordInUseException("Activity " + id + " is already logged as Salesforce Task(s) "
+                    + String.join(", ", activity.salesforceTaskIds()) + ": there is nothing to retry");
+        }
+        if (activity.state() != ActivityState.PENDING) {
+            OffsetDateTime now = StoreClock.now(clock);
+            jdbc.sql("UPDATE activities SET state = 'pending', reason = NULL, error_code = NULL, error_class = NULL,"
+                            + " attempts = 0, next_attempt_at = :now, decision = NULL, updated_at = :now"
+                            + " WHERE id = :id AND state <> 'pending' AND state <> 'logged'")
+                    .param("now", now)
+                    .param("id", id)
+                    .update();
+            jdbc.sql("DELETE FROM activity_tasks WHERE activity_id = :id AND salesforce_task_id IS NULL")
+                    .param("id", id)
+                    .update();
+        }
+        return get(id);
+    }
+
+    /** How many activities are in each state, per source (the metrics' gauges). */
+    @Transactional(readOnly = true)
+    public Map<ActivitySource, Map<ActivityState, Long>> countByState() {
+        Map<ActivitySource, Map<ActivityState, Long>> counts = new EnumMap<>(ActivitySource.class);
+        for (ActivitySource source : ActivitySource.values()) {
+            Map<ActivityState, Long> bySource = new EnumMap<>(ActivityState.class);
+            Arrays.stream(ActivityState.values()).forEach(state -> bySource.put(state, 0L));
+            counts.put(source, bySource);
+        }
+        jdbc.sql("SELECT source, state, COUNT(*) FROM activities GROUP BY source, state")
+                .query(rs -> {
+                    counts.get(ActivitySource.fromValue(rs.getString(1)))
+                            .put(ActivityState.fromValue(rs.getString(2)), rs.getLong(3));
+                });
+        return counts;
+    }
+
+    /** The latest activities of a rep or about a person that did not make it, newest first. */
+    @Transactional(readOnly = true)
+    public List<Activity> latestProblems(Long repId, Long personId, int limit) {
+        String column = repId != null ? "rep_id" : "person_id";
+        return withTasks(jdbc.sql("SELECT " + COLUMNS + " FROM activities WHERE " + column + " = :id"
+                        + " AND state IN ('failed', 'not_logged', 'unresolved', 'rejected')"
+                        + " ORDER BY updated_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
+                .param("id", repId != null ? repId : personId)
+                .param("limit", limit)
+                .query(this::mapActivity)
+                .list());
+    }
+
+    private Optional<Activity> findByDigest(ActivitySource source, String digest) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activities WHERE source = :source AND digest = :digest")
+                .param("source", source.value())
+                .param("digest", digest)
+                .query(this::mapActivity)
+                .optional()
+                .map(activity -> withTasks(List.of(activity)).get(0));
+    }
+
+    private void replaceTasks(long activityId, List<ActivityTask> tasks) {
+        jdbc.sql("DELETE FROM activity_tasks WHERE activity_id = :id").param("id", activityId).update();
+        for (ActivityTask task : tasks) {
+            jdbc.sql("INSERT INTO activity_tasks (activity_id, external_id, who_id, what_id, salesforce_task_id)"
+                            + " VALUES (:activityId, :externalId, :whoId, :whatId, :taskId)")
+                    .param("activityId", activityId)
+                    .param("externalId", task.externalId())
+                    .param("whoId", task.whoId())
+                    .param("whatId", task.whatId())
+                    .param("taskId", task.salesforceTaskId())
+                    .update();
+        }
+    }
+
+    /** The planned Tasks of each activity, by activity id. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ActivityTask>> tasks(Collection<Long> activityIds) {
+        Map<Long, List<ActivityTask>> tasks = new LinkedHashMap<>();
+        if (activityIds.isEmpty()) {
+            return tasks;
+        }
+        jdbc.sql("SELECT activity_id, external_id, who_id, what_id, salesforce_task_id FROM activity_tasks"
+                        + " WHERE activity_id IN (:ids) ORDER BY id")
+                .param("ids", activityIds)
+                .query(rs -> {
+                    tasks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ActivityTask(
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                });
+        return tasks;
+    }
+
+    private List<Activity> withTasks(List<Activity> activities) {
+        if (activities.isEmpty()) {
+            return activities;
+        }
+        Map<Long, List<ActivityTask>> tasks = tasks(activities.stream().map(Activity::id).toList());
+        return activities.stream().map(a -> new Activity(a.id(), a.source(), a.type(), a.state(), a.reason(), a.error(),
+                a.repEmail(), a.repId(), a.person(), a.personId(), a.subject(), a.body(), a.occurredAt(), a.messageId(),
+                a.activityKey(), a.campaign(), a.call(), a.attributes(), a.matching(),
+                tasks.getOrDefault(a.id(), List.of()).stream().map(ActivityTask::salesforceTaskId)
+                        .filter(java.util.Objects::nonNull).toList(),
+                a.fieldsLeftOut(), a.attempts(), a.nextAttemptAt(), a.loggedAt(), a.createdAt(), a.updatedAt())).toList();
+    }
+
+    private Map<String, Object> intakeParameters(NewActivity activity) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("source", activity.source().value());
+        parameters.put("kind", activity.type().value());
+        parameters.put("key", activity.activityKey());
+        parameters.put("digest", activity.digest());
+        parameters.put("messageId", activity.messageId());
+        parameters.put("repEmail", activity.repEmail());
+        parameters.put("personId", activity.person().id());
+        parameters.put("personSalesforceId", activity.person().salesforceId());
+        parameters.put("personEmail", activity.person().email());
+        parameters.put("subject", activity.subject());
+        parameters.put("body", activity.body());
+        parameters.put("occurredAt", activity.occurredAt());
+        Activity.Campaign campaign = activity.campaign();
+        parameters.put("campaignName", campaign == null ? null : campaign.name());
+        parameters.put("campaignDay", campaign == null ? null : campaign.day());
+        parameters.put("campaignStep", campaign == null ? null : campaign.step());
+        Activity.Call call = activity.call();
+        parameters.put("callOutcome", call == null ? null : call.outcome());
+        parameters.put("callReason", call == null ? null : call.reason());
+        parameters.put("attributes", activity.attributes() == null || activity.attributes().isEmpty()
+                ? null : toJson(activity.attributes()));
+        return parameters;
+    }
+
+    private Activity mapActivity(ResultSet rs, int row) throws SQLException {
+        String campaignName = rs.getString("campaign_name");
+        Integer campaignDay = rs.getObject("campaign_day", Integer.class);
+        Integer campaignStep = rs.getObject("campaign_step", Integer.class);
+        String callOutcome = rs.getString("call_outcome");
+        String callReason = rs.getString("call_reason");
+        String errorCode = rs.getString("error_code");
+        String dropped = rs.getString("dropped_fields");
+        return new Activity(
+                rs.getLong("id"),
+                ActivitySource.fromValue(rs.getString("source")),
+                ActivityType.fromValue(rs.getString("kind")),
+                ActivityState.fromValue(rs.getString("state")),
+                rs.getString("reason"),
+                errorCode == null && rs.getString("error_class") == null ? null
+                        : new Activity.Error(errorCode, rs.getString("error_class")),
+                rs.getString("rep_email"),
+                rs.getObject("rep_id", Long.class),
+                new Activity.PersonRef(rs.getObject("person_ref_id", Long.class),
+                        rs.getString("person_ref_salesforce_id"), rs.getString("person_ref_email")),
+                rs.getObject("person_id", Long.class),
+                rs.getString("subject"),
+                rs.getString("body"),
+                StoreClock.utc(rs.getObject("occurred_at", OffsetDateTime.class)),
+                rs.getString("message_id"),
+                rs.getString("activity_key"),
+                campaignName == null && campaignDay == null && campaignStep == null ? null
+                        : new Activity.Campaign(campaignName, campaignDay, campaignStep),
+                callOutcome == null && callReason == null ? null : new Activity.Call(callOutcome, callReason),
+                readAttributes(rs.getString("attributes")),
+                readTree(rs.getString("decision")),
+                List.of(),
+                dropped == null || dropped.isEmpty() ? List.of() : List.of(dropped.split(",")),
+                rs.getInt("attempts"),
+                StoreClock.utc(rs.getObject("next_attempt_at", OffsetDateTime.class)),
+                StoreClock.utc(rs.getObject("logged_at", OffsetDateTime.class)),
+                StoreClock.utc(rs.getObject("created_at", OffsetDateTime.class)),
+                StoreClock.utc(rs.getObject("updated_at", OffsetDateTime.class)));
+    }
+
+    private Map<String, Object> readAttributes(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("activities.attributes holds no JSON object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private JsonNode readTree(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("activities.decision holds no JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
