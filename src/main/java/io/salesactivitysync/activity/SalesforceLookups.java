@@ -51,17 +51,30 @@ public class SalesforceLookups {
         // the people of activities planned by an earlier attempt too: their records' fields are updated
         Set<String> ids = collect(open, ActivityWork::personSalesforceId);
         Set<String> emails = collect(open, ActivityWork::personEmail);
-        String people = "Id IN " + Soql.inList(ids) + " OR Email IN " + Soql.inList(emails);
-        composite.addQuery(Soql.urlParameter("SELECT Id, Email, AccountId, CreatedDate, LastModifiedDate FROM Contact WHERE "
-                + people), CONTACTS);
-        composite.addQuery(Soql.urlParameter("SELECT Id, Email, IsConverted, CreatedDate, LastModifiedDate FROM Lead WHERE "
-                + people), LEADS);
+        String people = addPeople(composite, ids, emails);
         if (open.stream().anyMatch(work -> work.settings().logAgainst() != LogAgainst.PERSON_ONLY)) {
             composite.addQuery(Soql.urlParameter("SELECT OpportunityId, ContactId, Opportunity.AccountId,"
                     + " Opportunity.LastModifiedDate FROM OpportunityContactRole WHERE Opportunity.IsClosed = false"
                     + " AND ContactId IN (SELECT Id FROM Contact WHERE " + people + ")"), ROLES);
         }
         return composite;
+    }
+
+    /** The Contacts and Leads one person's Salesforce id or address could resolve to (diagnostics). */
+    public SObjectComposite peopleRequest(String salesforceId, String email) {
+        SObjectComposite composite = new SObjectComposite(apiVersion, false);
+        addPeople(composite, salesforceId == null ? Set.of() : Set.of(salesforceId), Set.of(email));
+        return composite;
+    }
+
+    /** Adds the Contact and Lead queries; answers their shared condition. */
+    private static String addPeople(SObjectComposite composite, Set<String> ids, Set<String> emails) {
+        String people = "Id IN " + Soql.inList(ids) + " OR Email IN " + Soql.inList(emails);
+        composite.addQuery(Soql.urlParameter("SELECT Id, Email, AccountId, CreatedDate, LastModifiedDate FROM Contact WHERE "
+                + people), CONTACTS);
+        composite.addQuery(Soql.urlParameter("SELECT Id, Email, IsConverted, CreatedDate, LastModifiedDate FROM Lead WHERE "
+                + people), LEADS);
+        return people;
     }
 
     /** The Users of the reps to check: by each rep's salesforceUserId, and by each rep's address. */
