@@ -72,7 +72,7 @@ public record EmulatorSettings(
         }
         for (OrgUser user : users) {
             boolean validId = user.id() != null && user.id().startsWith("005")
-                    && io.salesactivitysync.sandbox.salesforce.org.SalesforceId.normalize(user.id())
+                    && io.salesactivitysync.salesforce.SalesforceId.normalize(user.id())
                             .filter(user.id()::equals).isPresent();
             if (!validId) {
                 throw new IllegalArgumentException("User " + user.username() + " needs an 18-character User id (005...) "

@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,9 +22,9 @@ public final class DemoOrg {
     public static final String GLOBEX_ACCOUNT_ID = "001000000000002AAA";
     public static final String ALICE_CONTACT_ID = "003000000000001AAA";
     public static final String BOB_CONTACT_ID = "003000000000002AAA";
-    public static final String CAROL_LEAD_ID = SalesforceId.to18("00Q000000000001");
+    public static final String CAROL_LEAD_ID = SalesforceId.toLongForm("00Q000000000001");
     public static final String RENEWAL_OPPORTUNITY_ID = "006000000000001AAA";
-    public static final String ALICE_RENEWAL_ROLE_ID = SalesforceId.to18("00K000000000001");
+    public static final String ALICE_RENEWAL_ROLE_ID = SalesforceId.toLongForm("00K000000000001");
 
     private final OrgSchema schema;
     private final Instant now;
@@ -97,7 +98,7 @@ public final class DemoOrg {
     }
 
     private void addTask(int number, String owner, Map<String, Object> values) {
-        add("Task", SalesforceId.to18(String.format("00T%012d", number)), owner, values);
+        add("Task", SalesforceId.toLongForm(String.format("00T%012d", number)), owner, values);
     }
 
     private void add(String typeName, String id, String ownerId, Map<String, Object> explicit) {

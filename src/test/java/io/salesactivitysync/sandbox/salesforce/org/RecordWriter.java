@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +151,8 @@ public final class RecordWriter {
             checkLength(field, value);
             checkEmail(field, value);
             if (field.type() == FieldType.REFERENCE) {
-                checkReference(org, field, (String) value);
+                // kept and given back in the canonical 18-character form, as Salesforce does with a 15-character id
+                values.put(field.name(), checkReference(org, field, (String) value));
             }
         }
         checkRequired(type, values);
@@ -180,7 +182,7 @@ public final class RecordWriter {
         }
     }
 
-    private static void checkReference(OrgView org, FieldDefinition field, String value) {
+    private static String checkReference(OrgView org, FieldDefinition field, String value) {
         Optional<String> id = SalesforceId.normalize(value);
         if (id.isEmpty()) {
             throw ApiException.onFields("MALFORMED_ID", field.label() + ": id value of incorrect type: " + value,
@@ -199,6 +201,7 @@ public final class RecordWriter {
         if (record.deleted()) {
             throw ApiException.onFields("ENTITY_IS_DELETED", "entity is deleted", List.of());
         }
+        return id.get();
     }
 
     /** A Group id in an owner field: a type the emulator does not model, so no such record exists. */

@@ -271,6 +271,21 @@ class RestValidationTest {
     }
 
     @Test
+    void aLowerCaseCaseSuffixNamesTheSameRecord() {
+        // the suffix only carries the case of the first 15 characters, so its own case does not matter
+        JsonNode task = http.api("GET", "sobjects/Task/00T000000000001eaa", null).body();
+        assertThat(task.get("Id").asText()).isEqualTo("00T000000000001EAA");
+        String id = createTask("{\"Subject\":\"lower suffix\",\"WhoId\":\"003000000000001aaa\"}");
+        assertThat(http.api("GET", "sobjects/Task/" + id, null).body().get("WhoId").asText())
+                .isEqualTo(DemoOrg.ALICE_CONTACT_ID);
+        assertThat(http.api("PATCH", "sobjects/Task/" + id, "{\"WhoId\":\"003000000000002\"}").status()).isEqualTo(204);
+        assertThat(http.api("GET", "sobjects/Task/" + id, null).body().get("WhoId").asText())
+                .isEqualTo(DemoOrg.BOB_CONTACT_ID);
+        // the first 15 characters keep their case: Salesforce does not restore it from the suffix
+        error(http.api("GET", "sobjects/Task/00t000000000001eaa", null), 400, "MALFORMED_ID");
+    }
+
+    @Test
     void deletedRecordsAreEntityIsDeletedUntilTheRecycleBinEmpties() {
         String id = createTask("{\"Subject\":\"recycle\"}");
         http.api("DELETE", "sobjects/Task/" + id, null);
