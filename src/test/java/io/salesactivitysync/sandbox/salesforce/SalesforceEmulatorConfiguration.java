@@ -14,12 +14,12 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
 @ConditionalOnProperty(prefix = "sandbox.salesforce", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(SalesforceEmulatorProperties.class)
+@EnableConfigurationProperties(EmulatorSettings.class)
 public class SalesforceEmulatorConfiguration {
 
     @Bean(destroyMethod = "close")
-    SalesforceEmulator salesforceEmulator(SalesforceEmulatorProperties properties) {
-        return SalesforceEmulator.builder(properties.toSettings()).build().start();
+    SalesforceEmulator salesforceEmulator(EmulatorSettings settings) {
+        return SalesforceEmulator.builder(settings).build().start();
     }
 
     @Bean
