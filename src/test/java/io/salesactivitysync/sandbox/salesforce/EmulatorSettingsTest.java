@@ -42,7 +42,7 @@ class EmulatorSettingsTest {
         assertThat(settings.stateFile()).isEqualTo(Path.of("data/salesforce-emulator.json"));
         assertThat(settings.streaming().longPollTimeout()).isEqualTo(Duration.ofSeconds(110));
         assertThat(settings.jwtCertificatePem()).isNull();
-        assertThat(settings.adminToken()).isNull();
+        assertThat(settings.adminToken()).isNullOrEmpty();
     }
 
     @Test

@@ -74,6 +74,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final EmulatorAdmin admin;
     private final OAuthServlet oauthServlet;
     private final AdminServlet adminServlet;
+    private final String adminToken;
     private final IdentityServlet identityServlet;
     private final SoapLoginServlet soapLoginServlet;
     private final jakarta.servlet.http.HttpServlet restServlet;
@@ -128,7 +129,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         });
         this.admin = new EmulatorAdmin(faults, calls, usage, sessions, users, clock, fieldLevelSecurity, schema,
                 restApi.executor(), settings.clientId());
-        this.adminServlet = new AdminServlet(admin, this::baseUrl);
+        this.adminToken = settings.adminToken() == null || settings.adminToken().isBlank() ? randomToken()
+                : settings.adminToken();
+        this.adminServlet = new AdminServlet(admin, this::baseUrl, adminToken);
     }
 
     public static Builder builder(EmulatorSettings settings) {
@@ -285,7 +288,15 @@ public final class SalesforceEmulator implements AutoCloseable {
         return clock;
     }
 
-    /** Fault knobs, call counter, clock, field-level security, writes as another user. */
+    /**
+     * What a state-changing call to {@code /sandbox/admin} over HTTP may carry
+     * ({@code Authorization: Bearer <token>}): the configured one, or a new random one per start.
+     */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Fault knobs, call counter, clock, field-level security, writes as another user (in-process: no token). */
     public EmulatorAdmin admin() {
         return admin;
     }
@@ -359,6 +370,12 @@ public final class SalesforceEmulator implements AutoCloseable {
             audiences.add(own + "/");
         }
         return audiences;
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static InetAddress address(String bindAddress) {
