@@ -233,7 +233,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private void registerServlets(ServletContext context) {
         add(context, "salesforce-oauth", oauthServlet, "/services/oauth2/*");
         add(context, "salesforce-rest", restServlet, "/services/data", "/services/data/*");
-        add(context, "salesforce-identity", identityServlet, "/id/*");
+        add(context, "salesforce-identity", identityServlet, "/id/*", IdentityServlet.USERINFO_PATH);
         add(context, "salesforce-soap-login", soapLoginServlet, "/services/Soap/*");
         add(context, "sandbox-admin", adminServlet, "/sandbox/admin", "/sandbox/admin/*");
         add(context, "not-found", new NotFoundServlet(), "/");
@@ -339,14 +339,17 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
         String repUserId = settings.users().stream().filter(u -> u.id().equals(EmulatorSettings.REP_USER_ID))
                 .map(OrgUser::id).findFirst().orElse(integrationUserId);
-        return new OrgSnapshot(DemoOrg.initialRecords(schema, clock.instant(), integrationUserId, users,
-                settings.demoData(), repUserId), 0, 0);
+        return new OrgSnapshot(DemoOrg.initialRecords(schema, clock.instant(), EmulatorSettings.ORG_ID,
+                integrationUserId, users, settings.demoData(), repUserId), 0, 0);
     }
 
     private OrgSnapshot withMissingUsers(OrgSchema schema, OrgSnapshot saved, List<DemoOrg.UserRecord> users,
             String integrationUserId) {
         Set<String> present = saved.records().stream().map(StoredRecord::id).collect(Collectors.toSet());
         List<StoredRecord> records = new ArrayList<>(saved.records());
+        if (!present.contains(EmulatorSettings.ORG_ID)) {
+            records.add(DemoOrg.organizationRecord(schema, clock.instant(), EmulatorSettings.ORG_ID, integrationUserId));
+        }
         for (DemoOrg.UserRecord user : users) {
             if (!present.contains(user.id())) {
                 records.add(DemoOrg.userRecord(schema, clock.instant(), integrationUserId, user));

@@ -41,9 +41,10 @@ public final class DemoOrg {
         this.integrationUserId = integrationUserId;
     }
 
-    public static List<StoredRecord> initialRecords(OrgSchema schema, Instant now, String integrationUserId,
-            List<UserRecord> users, boolean demoData, String repUserId) {
+    public static List<StoredRecord> initialRecords(OrgSchema schema, Instant now, String orgId,
+            String integrationUserId, List<UserRecord> users, boolean demoData, String repUserId) {
         DemoOrg org = new DemoOrg(schema, now, integrationUserId);
+        org.addOrganization(orgId);
         users.forEach(org::addUser);
         if (demoData) {
             org.addSalesData(repUserId);
@@ -56,6 +57,19 @@ public final class DemoOrg {
         DemoOrg org = new DemoOrg(schema, now, integrationUserId);
         org.addUser(user);
         return org.records.get(user.id());
+    }
+
+    /** The Organization record, as the store needs it when a state file saved before it existed lacks it. */
+    public static StoredRecord organizationRecord(OrgSchema schema, Instant now, String orgId, String integrationUserId) {
+        DemoOrg org = new DemoOrg(schema, now, integrationUserId);
+        org.addOrganization(orgId);
+        return org.records.get(orgId);
+    }
+
+    private void addOrganization(String orgId) {
+        add("Organization", orgId, null, Map.of("Name", "sales-activity-sync sandbox", "InstanceName", "EMU1",
+                "IsSandbox", false, "OrganizationType", "Developer Edition", "DefaultLocaleSidKey", "en_US",
+                "LanguageLocaleKey", "en_US", "TimeZoneSidKey", "GMT"));
     }
 
     private void addUser(UserRecord user) {

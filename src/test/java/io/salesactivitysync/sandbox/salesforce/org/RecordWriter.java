@@ -29,6 +29,9 @@ public final class RecordWriter {
 
     public StoredRecord create(OrgTransaction tx, SObjectType type, Map<String, Object> input) {
         String userId = tx.origin().userId();
+        if (!type.writable()) {
+            throw ApiException.onFields("INVALID_TYPE_FOR_OPERATION", "entity type cannot be inserted", List.of());
+        }
         if (input.containsKey("Id")) {
             throw ApiException.onFields("INVALID_FIELD_FOR_INSERT_UPDATE", "cannot specify Id in an insert call",
                     List.of("Id"));
@@ -63,6 +66,9 @@ public final class RecordWriter {
     }
 
     public StoredRecord update(OrgTransaction tx, SObjectType type, StoredRecord existing, Map<String, Object> input) {
+        if (!type.writable()) {
+            throw ApiException.onFields("INVALID_TYPE_FOR_OPERATION", "entity type cannot be updated", List.of());
+        }
         String userId = tx.origin().userId();
         Map<String, Object> changes = new LinkedHashMap<>(input);
         Object id = changes.remove("Id");
