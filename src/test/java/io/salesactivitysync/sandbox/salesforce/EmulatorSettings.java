@@ -266,6 +266,20 @@ public record EmulatorSettings(
             return this;
         }
 
+        /** How long a {@code /meta/connect} is held: tests shorten it so that clients poll often. */
+        public Builder longPollTimeout(Duration value) {
+            streaming = new StreamingSettings(streaming.changeEventRetention(), streaming.pushTopicRetention(), value,
+                    streaming.clientTimeout());
+            return this;
+        }
+
+        /** How long a streaming client that stops polling is remembered. */
+        public Builder clientTimeout(Duration value) {
+            streaming = new StreamingSettings(streaming.changeEventRetention(), streaming.pushTopicRetention(),
+                    streaming.longPollTimeout(), value);
+            return this;
+        }
+
         public Builder adminToken(String value) {
             adminToken = value;
             return this;
