@@ -112,7 +112,7 @@ public final class ApiClient {
     /** A fresh, valid 18-character Salesforce id of the object type with the given key prefix. */
     public static String uniqueSalesforceId(String keyPrefix) {
         long digits = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L);
-        return io.salesactivitysync.store.constraint.SalesforceIds.toLongForm(keyPrefix + String.format("%012d", digits));
+        return io.salesactivitysync.salesforce.SalesforceId.toLongForm(keyPrefix + String.format("%012d", digits));
     }
 
     /** A JSON object from alternating keys and values; null values are kept. */

@@ -5,7 +5,7 @@ import io.salesactivitysync.store.ActivitySource;
 import io.salesactivitysync.store.ActivityStore;
 import io.salesactivitysync.store.NewActivity;
 import io.salesactivitysync.store.constraint.EmailAddresses;
-import io.salesactivitysync.store.constraint.SalesforceIds;
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -50,7 +50,7 @@ public class ActivityIntake {
     static NewActivity toNew(ActivityRequest request) {
         ActivityRequest.PersonRequest person = request.person();
         Activity.PersonRef ref = new Activity.PersonRef(person.id(),
-                person.salesforceId() == null ? null : SalesforceIds.toLongForm(person.salesforceId()),
+                person.salesforceId() == null ? null : SalesforceId.toLongForm(person.salesforceId()),
                 person.email() == null ? null : EmailAddresses.normalize(person.email()));
         String personKey = ref.id() != null ? "id:" + ref.id()
                 : ref.salesforceId() != null ? "sf:" + ref.salesforceId() : "email:" + ref.email();

@@ -3,7 +3,6 @@ package io.salesactivitysync.store;
 import io.salesactivitysync.store.constraint.EmailAddress;
 import io.salesactivitysync.store.constraint.EmailAddresses;
 import io.salesactivitysync.store.constraint.SalesforceId;
-import io.salesactivitysync.store.constraint.SalesforceIds;
 import io.salesactivitysync.store.constraint.SingleLine;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -38,7 +37,7 @@ public record PersonFields(
     }
 
     private static String longForm(String id) {
-        return id == null ? null : SalesforceIds.toLongForm(id);
+        return id == null ? null : io.salesactivitysync.salesforce.SalesforceId.toLongForm(id);
     }
 
     /**
@@ -65,7 +64,7 @@ public record PersonFields(
             if (fields.type() != null && fields.salesforceId() == null) {
                 return reject(context, "salesforceId", "is required when type is set");
             }
-            if (fields.type() != null && SalesforceIds.isValid(fields.salesforceId())
+            if (fields.type() != null && io.salesactivitysync.salesforce.SalesforceId.isValid(fields.salesforceId())
                     && !fields.salesforceId().startsWith(fields.type().keyPrefix())) {
                 return reject(context, "salesforceId", "must start with " + fields.type().keyPrefix()
                         + " for a " + fields.type().value());

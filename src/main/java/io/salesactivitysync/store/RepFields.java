@@ -4,7 +4,6 @@ import io.salesactivitysync.store.constraint.EmailAddress;
 import io.salesactivitysync.store.constraint.EmailAddresses;
 import io.salesactivitysync.store.constraint.IanaTimeZone;
 import io.salesactivitysync.store.constraint.SalesforceId;
-import io.salesactivitysync.store.constraint.SalesforceIds;
 import io.salesactivitysync.store.constraint.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,6 +36,6 @@ public record RepFields(
         }
         distinctAliases.remove(normalizedEmail);
         return new RepFields(normalizedEmail, name.strip(), timeZone, List.copyOf(distinctAliases),
-                salesforceUserId == null ? null : SalesforceIds.toLongForm(salesforceUserId));
+                salesforceUserId == null ? null : io.salesactivitysync.salesforce.SalesforceId.toLongForm(salesforceUserId));
     }
 }

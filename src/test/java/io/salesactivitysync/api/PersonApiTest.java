@@ -88,6 +88,21 @@ class PersonApiTest {
     }
 
     @Test
+    void aLowerCaseCaseSuffixIsStoredInItsCanonicalForm() {
+        // The suffix only records the case of the first 15 characters: Salesforce reads it in either case.
+        String contactId = uniqueSalesforceId("003");
+        String accountId = uniqueSalesforceId("001");
+        Response created = api.post("/api/people", object("name", "Lower Suffix", "email", uniqueEmail("lower"),
+                "type", "contact", "salesforceId", contactId.substring(0, 15) + contactId.substring(15).toLowerCase(),
+                "accountId", accountId.substring(0, 15) + accountId.substring(15).toLowerCase()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("salesforceId").asText()).isEqualTo(contactId);
+        assertThat(created.json().get("accountId").asText()).isEqualTo(accountId);
+        assertField(api.post("/api/people", object("name", "Same Contact", "email", uniqueEmail("same"), "type", "contact",
+                "salesforceId", contactId)), 409, "salesforceId", "already used by person " + created.json().get("id").asLong());
+    }
+
+    @Test
     void theSalesforceIdMustMatchTheType() {
         assertField(api.post("/api/people", object("name", "Mixed", "email", uniqueEmail("mixed"), "type", "lead",
                 "salesforceId", uniqueSalesforceId("003"))), 400, "salesforceId", "must start with 00Q for a lead");

@@ -82,6 +82,15 @@ class RepApiTest {
     }
 
     @Test
+    void aLowerCaseCaseSuffixIsStoredInUpperCase() {
+        String userId = uniqueSalesforceId("005");
+        Response created = api.post("/api/reps", object("email", uniqueEmail("lower"), "name", "Lower Suffix",
+                "timeZone", "UTC", "salesforceUserId", userId.substring(0, 15) + userId.substring(15).toLowerCase()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("salesforceUserId").asText()).isEqualTo(userId);
+    }
+
+    @Test
     void listsRepsOnePageAtATime() {
         for (int i = 0; i < 3; i++) {
             assertThat(api.post("/api/reps", rep(uniqueEmail("paged" + i))).status()).isEqualTo(201);

@@ -11,7 +11,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The value is a {@linkplain SalesforceIds valid Salesforce id}, of the object type with the given
+ * The value is a {@linkplain io.salesactivitysync.salesforce.SalesforceId valid Salesforce id}, of the object type with the given
  * key prefix when one is set. Null is valid (use {@code @NotNull} to require a value).
  */
 @Documented
@@ -39,7 +39,7 @@ public @interface SalesforceId {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || SalesforceIds.isValid(value, keyPrefix)) {
+            if (value == null || io.salesactivitysync.salesforce.SalesforceId.isValid(value, keyPrefix)) {
                 return true;
             }
             String hint = keyPrefix.isEmpty() ? "" : " starting with " + keyPrefix;

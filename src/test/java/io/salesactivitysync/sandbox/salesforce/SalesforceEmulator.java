@@ -74,6 +74,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final EmulatorAdmin admin;
     private final OAuthServlet oauthServlet;
     private final AdminServlet adminServlet;
+    private final String adminToken;
     private final IdentityServlet identityServlet;
     private final SoapLoginServlet soapLoginServlet;
     private final jakarta.servlet.http.HttpServlet restServlet;
@@ -128,7 +129,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         });
         this.admin = new EmulatorAdmin(faults, calls, usage, sessions, users, clock, fieldLevelSecurity, schema,
                 restApi.executor(), settings.clientId());
-        this.adminServlet = new AdminServlet(admin, this::baseUrl);
+        this.adminToken = settings.adminToken() == null || settings.adminToken().isBlank() ? randomToken()
+                : settings.adminToken();
+        this.adminServlet = new AdminServlet(admin, this::baseUrl, adminToken);
     }
 
     public static Builder builder(EmulatorSettings settings) {
@@ -230,7 +233,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private void registerServlets(ServletContext context) {
         add(context, "salesforce-oauth", oauthServlet, "/services/oauth2/*");
         add(context, "salesforce-rest", restServlet, "/services/data", "/services/data/*");
-        add(context, "salesforce-identity", identityServlet, "/id/*");
+        add(context, "salesforce-identity", identityServlet, "/id/*", IdentityServlet.USERINFO_PATH);
         add(context, "salesforce-soap-login", soapLoginServlet, "/services/Soap/*");
         add(context, "sandbox-admin", adminServlet, "/sandbox/admin", "/sandbox/admin/*");
         add(context, "not-found", new NotFoundServlet(), "/");
@@ -285,7 +288,15 @@ public final class SalesforceEmulator implements AutoCloseable {
         return clock;
     }
 
-    /** Fault knobs, call counter, clock, field-level security, writes as another user. */
+    /**
+     * What a state-changing call to {@code /sandbox/admin} over HTTP may carry
+     * ({@code Authorization: Bearer <token>}): the configured one, or a new random one per start.
+     */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Fault knobs, call counter, clock, field-level security, writes as another user (in-process: no token). */
     public EmulatorAdmin admin() {
         return admin;
     }
@@ -328,14 +339,17 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
         String repUserId = settings.users().stream().filter(u -> u.id().equals(EmulatorSettings.REP_USER_ID))
                 .map(OrgUser::id).findFirst().orElse(integrationUserId);
-        return new OrgSnapshot(DemoOrg.initialRecords(schema, clock.instant(), integrationUserId, users,
-                settings.demoData(), repUserId), 0, 0);
+        return new OrgSnapshot(DemoOrg.initialRecords(schema, clock.instant(), EmulatorSettings.ORG_ID,
+                integrationUserId, users, settings.demoData(), repUserId), 0, 0);
     }
 
     private OrgSnapshot withMissingUsers(OrgSchema schema, OrgSnapshot saved, List<DemoOrg.UserRecord> users,
             String integrationUserId) {
         Set<String> present = saved.records().stream().map(StoredRecord::id).collect(Collectors.toSet());
         List<StoredRecord> records = new ArrayList<>(saved.records());
+        if (!present.contains(EmulatorSettings.ORG_ID)) {
+            records.add(DemoOrg.organizationRecord(schema, clock.instant(), EmulatorSettings.ORG_ID, integrationUserId));
+        }
         for (DemoOrg.UserRecord user : users) {
             if (!present.contains(user.id())) {
                 records.add(DemoOrg.userRecord(schema, clock.instant(), integrationUserId, user));
@@ -359,6 +373,12 @@ public final class SalesforceEmulator implements AutoCloseable {
             audiences.add(own + "/");
         }
         return audiences;
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static InetAddress address(String bindAddress) {

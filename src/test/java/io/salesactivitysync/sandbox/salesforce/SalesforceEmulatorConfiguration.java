@@ -22,15 +22,15 @@ import org.springframework.core.env.MapPropertySource;
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
 @ConditionalOnProperty(prefix = "sandbox.salesforce", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(SalesforceEmulatorProperties.class)
+@EnableConfigurationProperties(EmulatorSettings.class)
 public class SalesforceEmulatorConfiguration {
 
     /** Where the emulator publishes its real port, so that ${sandbox.salesforce.port} means it. */
     static final String PORT_PROPERTY_SOURCE = "sandboxSalesforcePort";
 
     @Bean(destroyMethod = "close")
-    SalesforceEmulator salesforceEmulator(SalesforceEmulatorProperties properties, ConfigurableEnvironment environment) {
-        SalesforceEmulator emulator = SalesforceEmulator.builder(properties.toSettings()).build().start();
+    SalesforceEmulator salesforceEmulator(EmulatorSettings settings, ConfigurableEnvironment environment) {
+        SalesforceEmulator emulator = SalesforceEmulator.builder(settings).build().start();
         // with port 0 (tests) the emulator picks a free port: publish it, first in line, before the
         // Salesforce component reads camel.component.salesforce.login-url (see below)
         environment.getPropertySources().addFirst(new MapPropertySource(PORT_PROPERTY_SOURCE,

@@ -36,7 +36,8 @@ class SalesforceEmulatorConfigurationTest {
                             .anySatisfy(line -> assertThat(line).contains("login URL " + emulator.baseUrl()))
                             .anySatisfy(line -> assertThat(line).contains("client id sandbox-client, client secret sandbox-secret"))
                             .anySatisfy(line -> assertThat(line).contains("rep@sandbox.example / sandbox"))
-                            .anySatisfy(line -> assertThat(line).contains(emulator.baseUrl() + "/sandbox/admin"));
+                            .anySatisfy(line -> assertThat(line).contains(emulator.baseUrl() + "/sandbox/admin"))
+                            .anySatisfy(line -> assertThat(line).contains("admin token " + emulator.adminToken()));
                 });
     }
 

@@ -25,8 +25,8 @@ public final class SalesforceEmulatorSandboxService implements SandboxService {
             String role = user.username().equalsIgnoreCase(settings.integrationUsername()) ? " (integration user)" : "";
             lines.add("  user " + user.username() + " / " + user.password() + " - " + user.name() + role);
         }
-        lines.add("  admin API (faults, clock, field security; no authentication, sandbox only): "
-                + emulator.baseUrl() + "/sandbox/admin");
+        lines.add("  admin API (faults, clock, field security; sandbox only): " + emulator.baseUrl() + "/sandbox/admin");
+        lines.add("  admin token " + emulator.adminToken() + " (Authorization: Bearer; a JSON call from a script needs none)");
         return lines;
     }
 }

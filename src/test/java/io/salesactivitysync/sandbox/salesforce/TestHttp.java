@@ -40,6 +40,11 @@ public final class TestHttp {
         return of(http.raw(method, path, json, headers));
     }
 
+    /** {@code GET query/?q=} with the statement URL-encoded. */
+    public Response query(String soql) {
+        return of(http.query(soql));
+    }
+
     public Response admin(String method, String path, String json) {
         return of(http.admin(method, path, json));
     }

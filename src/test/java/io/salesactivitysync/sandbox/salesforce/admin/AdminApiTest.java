@@ -181,6 +181,71 @@ class AdminApiTest {
         assertThat(undecodable.body().get("body").get(0).get("errorCode").asText()).isEqualTo("ILLEGAL_QUERY_PARAMETER_VALUE");
     }
 
+    @Test
+    void aCrossSitePlainTextPostIsRefusedAndChangesNothing() {
+        TestHttp anonymous = new TestHttp(emulator.baseUrl(), null);
+        TestHttp.Response refused = anonymous.raw("POST", "/sandbox/admin/sessions/expire", "{}",
+                "Content-Type", "text/plain", "Origin", "http://evil.example");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("error").asText()).contains("http://evil.example").contains("admin token");
+        assertThat(anonymous.raw("POST", "/sandbox/admin/faults", "{\"fault\":\"SERVER_UNAVAILABLE\",\"next\":1}",
+                "Content-Type", "application/json", "Origin", "http://evil.example").status()).isEqualTo(403);
+        assertThat(anonymous.raw("POST", "/sandbox/admin/faults", "{\"fault\":\"SERVER_UNAVAILABLE\",\"next\":1}",
+                "Content-Type", "text/plain").status()).isEqualTo(415);
+        assertThat(anonymous.raw("POST", "/sandbox/admin/sessions/expire", null,
+                "Content-Type", "application/x-www-form-urlencoded").body().get("error").asText())
+                .contains("application/json");
+        assertThat(http.api("GET", "limits/", null).status()).as("nothing was expired or injected").isEqualTo(200);
+        assertThat(anonymous.raw("GET", "/sandbox/admin", null, "Origin", "http://evil.example").status())
+                .as("reading stays open").isEqualTo(200);
+    }
+
+    @Test
+    void jsonFromTheEmulatorsOwnOriginOrFromNoPageIsAccepted() {
+        TestHttp anonymous = new TestHttp(emulator.baseUrl(), null);
+        assertThat(anonymous.raw("PUT", "/sandbox/admin/latency", "{\"millis\":1}", "Origin", emulator.baseUrl())
+                .status()).isEqualTo(200);
+        assertThat(anonymous.raw("PUT", "/sandbox/admin/latency", "{\"millis\":2}",
+                "Origin", "http://127.0.0.1:" + emulator.port()).status()).isEqualTo(200);
+        assertThat(anonymous.raw("PUT", "/sandbox/admin/latency", "{\"millis\":3}",
+                "Content-Type", "application/json; charset=UTF-8").status()).isEqualTo(200);
+        assertThat(emulator.admin().faultState().get("latencyMillis")).isEqualTo(3L);
+        assertThat(anonymous.raw("PUT", "/sandbox/admin/latency", "{\"millis\":4}",
+                "Origin", "http://localhost:" + (emulator.port() + 1)).status()).as("another port is another origin")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theAdminTokenLetsAnyCallThroughAndAWrongOneIsRefused() {
+        TestHttp anonymous = new TestHttp(emulator.baseUrl(), null);
+        assertThat(emulator.adminToken()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(anonymous.raw("PUT", "/sandbox/admin/latency", "{\"millis\":5}", "Content-Type", "text/plain",
+                "Origin", "http://evil.example", "Authorization", "Bearer " + emulator.adminToken()).status())
+                .isEqualTo(200);
+        assertThat(anonymous.raw("PUT", "/sandbox/admin/latency", "{\"millis\":6}", "Content-Type", "text/plain",
+                "X-Admin-Token", emulator.adminToken()).status()).isEqualTo(200);
+        assertThat(emulator.admin().faultState().get("latencyMillis")).isEqualTo(6L);
+        TestHttp.Response wrong = anonymous.raw("PUT", "/sandbox/admin/latency", "{\"millis\":7}",
+                "Authorization", "Bearer " + emulator.adminToken() + "x");
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.body().get("error").asText()).isEqualTo("Wrong admin token");
+        assertThat(emulator.admin().faultState().get("latencyMillis")).isEqualTo(6L);
+        assertThat(anonymous.raw("GET", "/sandbox/admin", null).text()).doesNotContain(emulator.adminToken());
+    }
+
+    @Test
+    void theAdminTokenIsConfiguredOrNewAtEachStart() {
+        try (SalesforceEmulator configured = SalesforceEmulator.builder(EmulatorSettings.builder()
+                .adminToken("my-admin-token").build()).streaming(null).build().start();
+                SalesforceEmulator other = SalesforceEmulator.builder(EmulatorSettings.builder().build())
+                        .streaming(null).build().start()) {
+            assertThat(configured.adminToken()).isEqualTo("my-admin-token");
+            assertThat(other.adminToken()).isNotEqualTo(emulator.adminToken());
+            assertThat(new TestHttp(configured.baseUrl(), null).raw("DELETE", "/sandbox/admin/faults", null,
+                    "Content-Type", "text/plain", "X-Admin-Token", "my-admin-token").status()).isEqualTo(200);
+        }
+    }
+
     private static JsonNode json(String text) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);

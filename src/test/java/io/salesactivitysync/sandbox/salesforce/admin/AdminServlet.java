@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The sandbox admin API, JSON over HTTP under {@code /sandbox/admin}. It is unauthenticated: it
- * exists only on the emulator's own port, which belongs to a sandbox, never to a real org.
+ * The sandbox admin API, JSON over HTTP under {@code /sandbox/admin}, on the emulator's own port,
+ * which belongs to a sandbox, never to a real org. Reading is open; a call that changes state
+ * needs the admin token or a JSON body from no web page but the emulator's own ({@link AdminAccess}).
  *
  * <pre>
  * GET    /sandbox/admin                       state: clock, usage, faults, calls, sessions, streaming
@@ -42,16 +43,24 @@ public final class AdminServlet extends HttpServlet {
 
     private final EmulatorAdmin admin;
     private final java.util.function.Supplier<String> baseUrl;
+    private final AdminAccess access;
 
-    public AdminServlet(EmulatorAdmin admin, java.util.function.Supplier<String> baseUrl) {
+    /** @param adminToken what a state-changing call may carry instead of a same-origin JSON body */
+    public AdminServlet(EmulatorAdmin admin, java.util.function.Supplier<String> baseUrl, String adminToken) {
         this.admin = admin;
         this.baseUrl = baseUrl;
+        this.access = new AdminAccess(adminToken, baseUrl);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String method = request.getMethod();
+        var refusal = access.refusal(request);
+        if (refusal.isPresent()) {
+            write(response, refusal.get().status(), Map.of("error", refusal.get().message()));
+            return;
+        }
         try {
             JsonNode body = readBody(request);
             Object answer = switch (method + " " + path) {

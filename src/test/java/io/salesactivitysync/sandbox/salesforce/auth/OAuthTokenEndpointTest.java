@@ -39,7 +39,7 @@ class OAuthTokenEndpointTest {
             store.load(in, keystore.password().toCharArray());
         }
         signingKey = (PrivateKey) store.getKey("jwt", keystore.password().toCharArray());
-        emulator = SalesforceEmulator.builder(EmulatorSettings.builder().jwtCertificatePem(keystore.certificatePem()).build())
+        emulator = SalesforceEmulator.builder(EmulatorSettings.builder().jwtCertificate(keystore.certificatePem()).build())
                 .build().start();
         http = new TestHttp(emulator.baseUrl(), null);
     }

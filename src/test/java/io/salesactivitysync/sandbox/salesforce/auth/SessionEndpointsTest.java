@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The identity URL and the SOAP login that client libraries use besides OAuth. */
+/** The identity URL, the UserInfo endpoint and the SOAP login that client libraries use besides OAuth. */
 class SessionEndpointsTest {
 
     private static final String LOGIN = """
@@ -48,6 +48,30 @@ class SessionEndpointsTest {
 
         assertThat(anonymous.raw("GET", "/id/00D000000000001EAA/005000000000002AAA", null).text()).isEqualTo("Bad_OAuth_Token");
         assertThat(rep.raw("GET", "/id/00D000000000001EAA/005000000000099AAA", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void userInfoDescribesTheTokensOwnUserAsOpenIdConnectClaims() {
+        TestHttp rep = TestHttp.loggedIn(emulator.baseUrl(), "rep@sandbox.example");
+        TestHttp.Response userInfo = rep.raw("GET", "/services/oauth2/userinfo", null);
+        assertThat(userInfo.status()).isEqualTo(200);
+        assertThat(userInfo.body().get("sub").asText())
+                .isEqualTo(emulator.baseUrl() + "/id/00D000000000001EAA/005000000000002AAA");
+        assertThat(userInfo.body().get("user_id").asText()).isEqualTo("005000000000002AAA");
+        assertThat(userInfo.body().get("organization_id").asText()).isEqualTo("00D000000000001EAA");
+        assertThat(userInfo.body().get("preferred_username").asText()).isEqualTo("rep@sandbox.example");
+        assertThat(userInfo.body().get("nickname").asText()).isEqualTo("rep");
+        assertThat(userInfo.body().get("name").asText()).isEqualTo("Riley Rep");
+        assertThat(userInfo.body().get("given_name").asText()).isEqualTo("Riley");
+        assertThat(userInfo.body().get("family_name").asText()).isEqualTo("Rep");
+        assertThat(userInfo.body().get("email_verified").asBoolean()).isTrue();
+        assertThat(userInfo.body().get("urls").get("sobjects").asText())
+                .isEqualTo(emulator.baseUrl() + "/services/data/v{version}/sobjects/");
+        assertThat(userInfo.body().has("username")).as("an identity URL field, not a claim").isFalse();
+
+        TestHttp.Response refused = anonymous.raw("GET", "/services/oauth2/userinfo", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).isEqualTo("Bad_OAuth_Token");
     }
 
     @Test

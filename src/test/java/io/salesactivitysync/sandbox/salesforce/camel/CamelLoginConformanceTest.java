@@ -28,7 +28,7 @@ class CamelLoginConformanceTest {
     static void start() throws Exception {
         keystore = TestKeystore.generate(keys);
         emulator = SalesforceEmulator.builder(EmulatorSettings.builder()
-                .jwtCertificatePem(keystore.certificatePem()).build()).build().start();
+                .jwtCertificate(keystore.certificatePem()).build()).build().start();
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,10 +66,18 @@ final class ClientScripts {
      */
     static Outcome run(List<String> command, Path directory, Duration ceiling, String prefix)
             throws InterruptedException {
+        return run(command, Map.of(), directory, ceiling, prefix);
+    }
+
+    /** As {@link #run(List, Path, Duration, String)}, with these environment variables set or replaced. */
+    static Outcome run(List<String> command, Map<String, String> environment, Path directory, Duration ceiling,
+            String prefix) throws InterruptedException {
         log.info("{} $ {} (in {})", prefix, String.join(" ", command), directory);
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
             process.getOutputStream().close(); // no standard input
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + command, e);

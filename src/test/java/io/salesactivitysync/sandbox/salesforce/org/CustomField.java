@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param sObject        e.g. {@code Task}
  * @param name           must end with {@code __c}
- * @param type           a describe type name: string, textarea, boolean, date, datetime, double,
- *                       currency, percent, int, email, phone, url, picklist
+ * @param type           a describe type name: string (when left out), textarea, boolean, date, datetime,
+ *                       double, currency, percent, int, email, phone, url, picklist
  * @param length         for text types (default 255)
  * @param externalId     usable for upsert ({@code PATCH sobjects/X/Field/value})
  * @param unique         a second record with the same value is refused ({@code DUPLICATE_VALUE})
@@ -30,6 +30,7 @@ public record CustomField(
         if (name == null || !name.endsWith("__c") || !name.matches("[A-Za-z][A-Za-z0-9_]*__c")) {
             throw new IllegalArgumentException("A custom field name must be letters, digits and _ ending with __c: " + name);
         }
+        type = type == null ? "string" : type;
         picklistValues = picklistValues == null ? List.of() : List.copyOf(picklistValues);
     }
 

@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,9 +22,9 @@ public final class DemoOrg {
     public static final String GLOBEX_ACCOUNT_ID = "001000000000002AAA";
     public static final String ALICE_CONTACT_ID = "003000000000001AAA";
     public static final String BOB_CONTACT_ID = "003000000000002AAA";
-    public static final String CAROL_LEAD_ID = SalesforceId.to18("00Q000000000001");
+    public static final String CAROL_LEAD_ID = SalesforceId.toLongForm("00Q000000000001");
     public static final String RENEWAL_OPPORTUNITY_ID = "006000000000001AAA";
-    public static final String ALICE_RENEWAL_ROLE_ID = SalesforceId.to18("00K000000000001");
+    public static final String ALICE_RENEWAL_ROLE_ID = SalesforceId.toLongForm("00K000000000001");
 
     private final OrgSchema schema;
     private final Instant now;
@@ -40,9 +41,10 @@ public final class DemoOrg {
         this.integrationUserId = integrationUserId;
     }
 
-    public static List<StoredRecord> initialRecords(OrgSchema schema, Instant now, String integrationUserId,
-            List<UserRecord> users, boolean demoData, String repUserId) {
+    public static List<StoredRecord> initialRecords(OrgSchema schema, Instant now, String orgId,
+            String integrationUserId, List<UserRecord> users, boolean demoData, String repUserId) {
         DemoOrg org = new DemoOrg(schema, now, integrationUserId);
+        org.addOrganization(orgId);
         users.forEach(org::addUser);
         if (demoData) {
             org.addSalesData(repUserId);
@@ -55,6 +57,19 @@ public final class DemoOrg {
         DemoOrg org = new DemoOrg(schema, now, integrationUserId);
         org.addUser(user);
         return org.records.get(user.id());
+    }
+
+    /** The Organization record, as the store needs it when a state file saved before it existed lacks it. */
+    public static StoredRecord organizationRecord(OrgSchema schema, Instant now, String orgId, String integrationUserId) {
+        DemoOrg org = new DemoOrg(schema, now, integrationUserId);
+        org.addOrganization(orgId);
+        return org.records.get(orgId);
+    }
+
+    private void addOrganization(String orgId) {
+        add("Organization", orgId, null, Map.of("Name", "sales-activity-sync sandbox", "InstanceName", "EMU1",
+                "IsSandbox", false, "OrganizationType", "Developer Edition", "DefaultLocaleSidKey", "en_US",
+                "LanguageLocaleKey", "en_US", "TimeZoneSidKey", "GMT"));
     }
 
     private void addUser(UserRecord user) {
@@ -97,7 +112,7 @@ public final class DemoOrg {
     }
 
     private void addTask(int number, String owner, Map<String, Object> values) {
-        add("Task", SalesforceId.to18(String.format("00T%012d", number)), owner, values);
+        add("Task", SalesforceId.toLongForm(String.format("00T%012d", number)), owner, values);
     }
 
     private void add(String typeName, String id, String ownerId, Map<String, Object> explicit) {

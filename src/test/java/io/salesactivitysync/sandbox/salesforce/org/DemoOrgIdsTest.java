@@ -2,6 +2,7 @@ package io.salesactivitysync.sandbox.salesforce.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesactivitysync.salesforce.SalesforceId;
 import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,23 +18,14 @@ class DemoOrgIdsTest {
             "00Q000000000001EAA", "006000000000001AAA", "00T000000000001EAA", "00K000000000001EAA"})
     void fixedDemoIdsCarryTheirChecksum(String id) {
         assertThat(SalesforceId.normalize(id)).contains(id);
-        assertThat(SalesforceId.to18(id.substring(0, 15))).isEqualTo(id);
-    }
-
-    @Test
-    void checksumFollowsUpperCaseLetters() {
-        assertThat(SalesforceId.to18("001R0000006hfeZ")).isEqualTo("001R0000006hfeZIAQ");
-        assertThat(SalesforceId.to18("0018M000001oWgP")).isEqualTo("0018M000001oWgPQAU");
-        assertThat(SalesforceId.normalize("0018M000001oWgPQAA")).isEmpty();
-        assertThat(SalesforceId.normalize("0018m000001owgpqau")).isEmpty();
-        assertThat(SalesforceId.normalize("abc")).isEmpty();
+        assertThat(SalesforceId.toLongForm(id.substring(0, 15))).isEqualTo(id);
     }
 
     @Test
     void constantsMatchTheDemoRecords() {
         assertThat(DemoOrg.CAROL_LEAD_ID).isEqualTo("00Q000000000001EAA");
         assertThat(DemoOrg.ALICE_RENEWAL_ROLE_ID).isEqualTo("00K000000000001EAA");
-        assertThat(EmulatorSettings.ORG_ID).isEqualTo(SalesforceId.to18("00D000000000001"));
+        assertThat(EmulatorSettings.ORG_ID).isEqualTo(SalesforceId.toLongForm("00D000000000001"));
     }
 
     @Test

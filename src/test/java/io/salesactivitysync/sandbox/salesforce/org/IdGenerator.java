@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +20,7 @@ public final class IdGenerator {
     }
 
     public String next(String keyPrefix) {
-        return SalesforceId.to18(keyPrefix + POD + base62(sequence.incrementAndGet()));
+        return SalesforceId.toLongForm(keyPrefix + POD + base62(sequence.incrementAndGet()));
     }
 
     public long lastIssued() {

@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ public final class RecordWriter {
 
     public StoredRecord create(OrgTransaction tx, SObjectType type, Map<String, Object> input) {
         String userId = tx.origin().userId();
+        if (!type.writable()) {
+            throw ApiException.onFields("INVALID_TYPE_FOR_OPERATION", "entity type cannot be inserted", List.of());
+        }
         if (input.containsKey("Id")) {
             throw ApiException.onFields("INVALID_FIELD_FOR_INSERT_UPDATE", "cannot specify Id in an insert call",
                     List.of("Id"));
@@ -62,6 +66,9 @@ public final class RecordWriter {
     }
 
     public StoredRecord update(OrgTransaction tx, SObjectType type, StoredRecord existing, Map<String, Object> input) {
+        if (!type.writable()) {
+            throw ApiException.onFields("INVALID_TYPE_FOR_OPERATION", "entity type cannot be updated", List.of());
+        }
         String userId = tx.origin().userId();
         Map<String, Object> changes = new LinkedHashMap<>(input);
         Object id = changes.remove("Id");
@@ -150,7 +157,8 @@ public final class RecordWriter {
             checkLength(field, value);
             checkEmail(field, value);
             if (field.type() == FieldType.REFERENCE) {
-                checkReference(org, field, (String) value);
+                // kept and given back in the canonical 18-character form, as Salesforce does with a 15-character id
+                values.put(field.name(), checkReference(org, field, (String) value));
             }
         }
         checkRequired(type, values);
@@ -180,7 +188,7 @@ public final class RecordWriter {
         }
     }
 
-    private static void checkReference(OrgView org, FieldDefinition field, String value) {
+    private static String checkReference(OrgView org, FieldDefinition field, String value) {
         Optional<String> id = SalesforceId.normalize(value);
         if (id.isEmpty()) {
             throw ApiException.onFields("MALFORMED_ID", field.label() + ": id value of incorrect type: " + value,
@@ -199,6 +207,7 @@ public final class RecordWriter {
         if (record.deleted()) {
             throw ApiException.onFields("ENTITY_IS_DELETED", "entity is deleted", List.of());
         }
+        return id.get();
     }
 
     /** A Group id in an owner field: a type the emulator does not model, so no such record exists. */

@@ -63,6 +63,11 @@ public final class SObjectType {
         return deletable;
     }
 
+    /** Whether records can be created or updated at all ({@code Organization}, for one, cannot). */
+    public boolean writable() {
+        return fieldsInOrder.values().stream().anyMatch(f -> f.createable() || f.updateable());
+    }
+
     public Collection<FieldDefinition> fields() {
         return Collections.unmodifiableCollection(fieldsInOrder.values());
     }

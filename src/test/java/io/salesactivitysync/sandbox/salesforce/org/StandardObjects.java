@@ -35,6 +35,9 @@ public final class StandardObjects {
     public static final List<String> OPPORTUNITY_STAGES = List.of("Prospecting", "Qualification", "Needs Analysis",
             "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote",
             "Negotiation/Review", "Closed Won", "Closed Lost");
+    public static final List<String> ORGANIZATION_TYPES = List.of("Team Edition", "Professional Edition",
+            "Enterprise Edition", "Developer Edition", "Personal Edition", "Unlimited Edition", "Contact Manager Edition",
+            "Base Edition");
     public static final List<String> LEAD_STATUSES = List.of("Open - Not Contacted", "Working - Contacted",
             "Closed - Converted", "Closed - Not Converted");
 
@@ -44,7 +47,7 @@ public final class StandardObjects {
     /** The standard schema plus the configured custom fields. */
     public static OrgSchema schema(List<CustomField> customFields) {
         List<SObjectType> types = List.of(account(), contact(), lead(), opportunity(), opportunityContactRole(),
-                task(), user(), pushTopic());
+                task(), user(), pushTopic(), organization());
         for (CustomField custom : customFields) {
             SObjectType type = types.stream().filter(t -> t.name().equalsIgnoreCase(custom.sObject())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(
@@ -222,6 +225,24 @@ public final class StandardObjects {
         fields.add(isDeleted());
         fields.addAll(audit());
         return new SObjectType("PushTopic", "Push Topic", "Push Topics", "0IF", true, fields);
+    }
+
+    /** The org itself, one record, read-only: what the Salesforce CLI reads after a login. */
+    private static SObjectType organization() {
+        List<FieldDefinition> fields = new ArrayList<>();
+        fields.add(id("Organization ID"));
+        fields.add(text("Name", "Name", 80).readOnly().build());
+        fields.add(text("InstanceName", "Instance Name", 5).readOnly().build());
+        fields.add(FieldDefinition.builder("IsSandbox", BOOLEAN).label("Is Sandbox").readOnly().build());
+        fields.add(FieldDefinition.builder("OrganizationType", PICKLIST).label("Edition")
+                .picklist(true, ORGANIZATION_TYPES).readOnly().build());
+        fields.add(text("NamespacePrefix", "Namespace Prefix", 15).readOnly().build());
+        fields.add(FieldDefinition.builder("TrialExpirationDate", DATETIME).label("Trial Expiration Date").readOnly().build());
+        fields.add(text("DefaultLocaleSidKey", "Locale", 40).readOnly().build());
+        fields.add(text("LanguageLocaleKey", "Language", 40).readOnly().build());
+        fields.add(text("TimeZoneSidKey", "Default Time Zone", 40).readOnly().build());
+        fields.addAll(audit());
+        return new SObjectType("Organization", "Organization", "Organizations", "00D", false, fields);
     }
 
     /** The pseudo-type behind polymorphic relationships: the fields every target shares. */

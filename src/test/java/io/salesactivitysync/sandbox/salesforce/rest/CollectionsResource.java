@@ -10,7 +10,7 @@ import io.salesactivitysync.sandbox.salesforce.org.FieldDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.OrgTransaction;
 import io.salesactivitysync.sandbox.salesforce.org.RecordWriter;
 import io.salesactivitysync.sandbox.salesforce.org.SObjectType;
-import io.salesactivitysync.sandbox.salesforce.org.SalesforceId;
+import io.salesactivitysync.salesforce.SalesforceId;
 import io.salesactivitysync.sandbox.salesforce.org.StoredRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -62,7 +62,7 @@ final class DescribeResource {
     private ObjectNode summary(RestRequest request, SObjectType type) {
         ObjectNode node = JsonValues.object();
         node.put("activateable", false);
-        node.put("createable", true);
+        node.put("createable", type.writable());
         node.put("custom", false);
         node.put("customSetting", false);
         node.put("deletable", type.deletable());
@@ -80,7 +80,7 @@ final class DescribeResource {
         node.put("searchable", true);
         node.put("triggerable", true);
         node.put("undeletable", type.deletable());
-        node.put("updateable", true);
+        node.put("updateable", type.writable());
         ObjectNode urls = node.putObject("urls");
         String base = "/services/data/v" + request.apiVersion() + "/sobjects/" + type.name();
         urls.put("sobject", base);

@@ -1,7 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesactivitysync.sandbox.salesforce.org.SalesforceId;
+import io.salesactivitysync.salesforce.SalesforceId;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.rest;
 
-import io.salesactivitysync.sandbox.salesforce.org.SalesforceId;
+import io.salesactivitysync.salesforce.SalesforceId;
 import io.salesactivitysync.sandbox.salesforce.soql.QueryRow;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +50,7 @@ final class QueryCursors {
 
     String open(List<QueryRow> rows, int totalSize) {
         cursors.values().removeIf(c -> c.lastUsed.plus(IDLE_TIMEOUT).isBefore(clock.instant()));
-        String locator = SalesforceId.to18(String.format("01g5g%010d", sequence.incrementAndGet()));
+        String locator = SalesforceId.toLongForm(String.format("01g5g%010d", sequence.incrementAndGet()));
         cursors.put(locator, new Cursor(List.copyOf(rows), totalSize, clock.instant()));
         return locator;
     }

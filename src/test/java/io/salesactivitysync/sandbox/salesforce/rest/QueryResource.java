@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code query/?q=}, {@code queryAll/?q=} and {@code query/<locator>-<offset>} (queryMore), in
- * batches of the configured size (2,000 by default, like Salesforce).
+ * batches of the configured size (2,000 by default, like Salesforce); with {@code columns=true} the
+ * statement's columns instead of its rows.
  */
 final class QueryResource {
 
@@ -37,6 +38,10 @@ final class QueryResource {
         }
         QueryResult result;
         try {
+            if ("true".equalsIgnoreCase(request.parameter("columns"))) {
+                // the columns the statement selects, not its rows (the Salesforce CLI lays its tables out with them)
+                return RestResponse.ok(JsonValues.MAPPER.valueToTree(engine.columns(soql)));
+            }
             result = engine.execute(org, soql, includeDeleted);
         } catch (SoqlException e) {
             throw new ApiException(400, ApiError.of(e.errorCode(), e.getMessage()));

@@ -5,7 +5,7 @@ import io.salesactivitysync.sandbox.salesforce.org.ApiException;
 import io.salesactivitysync.sandbox.salesforce.org.FieldDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.OrgView;
 import io.salesactivitysync.sandbox.salesforce.org.SObjectType;
-import io.salesactivitysync.sandbox.salesforce.org.SalesforceId;
+import io.salesactivitysync.salesforce.SalesforceId;
 import io.salesactivitysync.sandbox.salesforce.org.StoredRecord;
 import java.util.List;
 import java.util.Objects;

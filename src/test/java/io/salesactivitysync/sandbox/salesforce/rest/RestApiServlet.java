@@ -56,7 +56,10 @@ public final class RestApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + "/services/data".length());
+        // "//services/data" is "/services/data", as at Salesforce: the Salesforce CLI joins an instance URL
+        // ending in a slash with a path starting with one
+        String uri = request.getRequestURI().replaceFirst("^//+", "/");
+        String path = uri.substring(request.getContextPath().length() + "/services/data".length());
         if (path.isEmpty() || path.equals("/")) {
             write(response, request, "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
                     ? new RestResponse(200, versions(), Map.of())

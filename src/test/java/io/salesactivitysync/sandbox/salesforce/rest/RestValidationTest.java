@@ -271,6 +271,21 @@ class RestValidationTest {
     }
 
     @Test
+    void aLowerCaseCaseSuffixNamesTheSameRecord() {
+        // the suffix only carries the case of the first 15 characters, so its own case does not matter
+        JsonNode task = http.api("GET", "sobjects/Task/00T000000000001eaa", null).body();
+        assertThat(task.get("Id").asText()).isEqualTo("00T000000000001EAA");
+        String id = createTask("{\"Subject\":\"lower suffix\",\"WhoId\":\"003000000000001aaa\"}");
+        assertThat(http.api("GET", "sobjects/Task/" + id, null).body().get("WhoId").asText())
+                .isEqualTo(DemoOrg.ALICE_CONTACT_ID);
+        assertThat(http.api("PATCH", "sobjects/Task/" + id, "{\"WhoId\":\"003000000000002\"}").status()).isEqualTo(204);
+        assertThat(http.api("GET", "sobjects/Task/" + id, null).body().get("WhoId").asText())
+                .isEqualTo(DemoOrg.BOB_CONTACT_ID);
+        // the first 15 characters keep their case: Salesforce does not restore it from the suffix
+        error(http.api("GET", "sobjects/Task/00t000000000001eaa", null), 400, "MALFORMED_ID");
+    }
+
+    @Test
     void deletedRecordsAreEntityIsDeletedUntilTheRecycleBinEmpties() {
         String id = createTask("{\"Subject\":\"recycle\"}");
         http.api("DELETE", "sobjects/Task/" + id, null);
@@ -363,6 +378,68 @@ class RestValidationTest {
                 .isEqualTo("A query string has to be specified");
         assertThat(error(http.api("GET", "query/?q=", null), 400, "MALFORMED_QUERY").get("message").asText())
                 .isEqualTo("SOQL statements cannot be empty or null");
+    }
+
+    @Test
+    void columnsTrueAnswersTheStatementsColumnsInsteadOfItsRows() {
+        JsonNode columns = http.raw("GET", "//services/data/v56.0/query?q=" + encoded(
+                "SELECT Id, Subject, Who.Name, Owner.Name, Owner.Email FROM Task") + "&columns=true", null).body();
+        assertThat(columns.get("entityName").asText()).isEqualTo("Task");
+        assertThat(columns.get("keyPrefix").asText()).isEqualTo("00T");
+        assertThat(columns.get("idSelected").asBoolean()).isTrue();
+        assertThat(columns.get("groupBy").asBoolean()).isFalse();
+        JsonNode metadata = columns.get("columnMetadata");
+        assertThat(metadata).extracting(c -> c.get("columnName").asText()).containsExactly("Id", "Subject", "Who", "Owner");
+        assertThat(metadata.get(0).get("apexType").asText()).isEqualTo("Id");
+        assertThat(metadata.get(0).get("insertable").asBoolean()).isFalse();
+        JsonNode subject = metadata.get(1);
+        assertThat(subject.get("apexType").asText()).isEqualTo("String");
+        assertThat(subject.get("textType").asBoolean()).isTrue();
+        assertThat(subject.get("updatable").asBoolean()).isTrue();
+        assertThat(subject.get("joinColumns")).isEmpty();
+        assertThat(subject.get("foreignKeyName").isNull()).isTrue();
+        assertThat(metadata.get(3).get("foreignKeyName").asText()).isEqualTo("OwnerId");
+        assertThat(metadata.get(3).get("joinColumns")).extracting(c -> c.get("displayName").asText())
+                .containsExactly("Owner.Name", "Owner.Email");
+        JsonNode count = http.api("GET", "query?q=" + encoded("SELECT COUNT(Id), MAX(ActivityDate) latest FROM Task")
+                + "&columns=true", null).body().get("columnMetadata");
+        assertThat(count).extracting(c -> c.get("columnName").asText()).containsExactly("expr0", "latest");
+        assertThat(count).extracting(c -> c.get("displayName").asText()).containsExactly("COUNT(Id)", "MAX(ActivityDate)");
+        assertThat(count).extracting(c -> c.get("apexType").asText()).containsExactly("Integer", "Date");
+        assertThat(count).allSatisfy(c -> assertThat(c.get("aggregate").asBoolean()).isTrue());
+
+        JsonNode subquery = http.api("GET", "query?q=" + encoded("SELECT Name, (SELECT LastName FROM Contacts) FROM Account")
+                + "&columns=true", null).body().get("columnMetadata").get(1);
+        assertThat(subquery.get("aggregate").asBoolean()).isTrue();
+        assertThat(subquery.get("columnName").asText()).isEqualTo("Contacts");
+        assertThat(subquery.get("joinColumns")).extracting(c -> c.get("columnName").asText()).containsExactly("LastName");
+        error(http.api("GET", "query?q=" + encoded("SELECT Nope FROM Task") + "&columns=true", null), 400, "INVALID_FIELD");
+    }
+
+    @Test
+    void theOrganizationIsOneReadOnlyRecord() {
+        JsonNode organization = http.query(
+                "SELECT Id, Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization")
+                .body();
+        assertThat(organization.get("totalSize").asInt()).isEqualTo(1);
+        JsonNode record = organization.get("records").get(0);
+        assertThat(record.get("Id").asText()).isEqualTo("00D000000000001EAA");
+        assertThat(record.get("IsSandbox").asBoolean()).isFalse();
+        assertThat(record.get("OrganizationType").asText()).isEqualTo("Developer Edition");
+        assertThat(record.get("TrialExpirationDate").isNull()).isTrue();
+        assertThat(record.get("NamespacePrefix").isNull()).isTrue();
+        assertThat(error(http.api("POST", "sobjects/Organization", "{}"), 400, "INVALID_TYPE_FOR_OPERATION")
+                .get("message").asText()).isEqualTo("entity type cannot be inserted");
+        assertThat(error(http.api("PATCH", "sobjects/Organization/00D000000000001EAA", "{}"), 400,
+                "INVALID_TYPE_FOR_OPERATION").get("message").asText()).isEqualTo("entity type cannot be updated");
+        assertThat(http.api("DELETE", "sobjects/Organization/00D000000000001EAA", null).status()).isEqualTo(405);
+        JsonNode describe = http.api("GET", "sobjects/Organization/describe", null).body();
+        assertThat(describe.get("createable").asBoolean()).isFalse();
+        assertThat(describe.get("updateable").asBoolean()).isFalse();
+    }
+
+    private static String encoded(String soql) {
+        return java.net.URLEncoder.encode(soql, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static JsonNode field(JsonNode describe, String name) {

@@ -5,7 +5,7 @@ import io.salesactivitysync.sandbox.salesforce.org.FieldDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.FieldType;
 import io.salesactivitysync.sandbox.salesforce.org.OrgSchema;
 import io.salesactivitysync.sandbox.salesforce.org.SObjectType;
-import io.salesactivitysync.sandbox.salesforce.org.SalesforceId;
+import io.salesactivitysync.salesforce.SalesforceId;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.ChildSelection;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.AggregateSelection;
 import io.salesactivitysync.sandbox.salesforce.soql.BoundQuery.FieldSelection;

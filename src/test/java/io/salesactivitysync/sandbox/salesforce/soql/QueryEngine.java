@@ -52,6 +52,15 @@ public final class QueryEngine {
         return new QueryResult(rows, rows.size());
     }
 
+    /**
+     * The statement's columns ({@code columns=true}), without running it.
+     *
+     * @throws SoqlException for a statement Salesforce would refuse
+     */
+    public Map<String, Object> columns(String soql) {
+        return QueryColumns.of(new QueryBinder(schema, soql).bind(SoqlParser.parse(soql)));
+    }
+
     /** The records of the query's object that pass its WHERE, in its ORDER BY (creation order otherwise). */
     static Stream<StoredRecord> matchingRecords(OrgView view, BoundQuery query, boolean includeDeleted,
             Evaluation evaluation) {

@@ -42,7 +42,7 @@ class QueryEngineTest {
     void org() {
         clock = new EmulatorClock(Clock.fixed(NOON, ZoneOffset.UTC));
         OrgSchema schema = StandardObjects.schema(List.of(CustomField.text("Task", "Note__c", 100)));
-        store = new OrgStore(schema, clock, new OrgSnapshot(DemoOrg.initialRecords(schema, NOON, INTEGRATION,
+        store = new OrgStore(schema, clock, new OrgSnapshot(DemoOrg.initialRecords(schema, NOON, "00D000000000001EAA", INTEGRATION,
                 List.of(new DemoOrg.UserRecord(INTEGRATION, "integration@sandbox.example", "Integration", "User",
                                 "integration@sandbox.example"),
                         new DemoOrg.UserRecord("005000000000002AAA", "rep@sandbox.example", "Riley", "Rep",

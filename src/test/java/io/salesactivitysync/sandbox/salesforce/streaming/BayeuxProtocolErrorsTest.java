@@ -2,8 +2,11 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
+import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
+import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
+import io.salesactivitysync.sandbox.salesforce.TestHttp;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,21 +18,26 @@ import org.junit.jupiter.api.Test;
 /** Odd and hostile requests get Salesforce's errors as Bayeux replies, never a container error page. */
 class BayeuxProtocolErrorsTest {
 
-    private StreamingServerFixture fixture;
+    private SalesforceEmulator emulator;
+    private TestHttp rest;
+    private String cometdUrl;
 
     @BeforeEach
-    void startServer() {
-        fixture = new StreamingServerFixture();
+    void startEmulator() {
+        emulator = SalesforceEmulator.builder(EmulatorSettings.builder().longPollTimeout(Duration.ofSeconds(1)).build())
+                .build().start();
+        rest = TestHttp.loggedIn(emulator.baseUrl(), "integration@sandbox.example");
+        cometdUrl = emulator.baseUrl() + "/cometd/56.0";
     }
 
     @AfterEach
-    void stopServer() {
-        fixture.close();
+    void stopEmulator() {
+        emulator.close();
     }
 
     @Test
     void aHandshakeWithoutTokenIsDeniedWithTheReasonCamelNeeds() {
-        Map<String, Object> reply = new BayeuxTestClient(fixture.cometdUrl(), null).handshake();
+        Map<String, Object> reply = new BayeuxTestClient(cometdUrl, null).handshake();
 
         assertThat(reply).containsEntry("successful", false)
                 .containsEntry("error", "403::Handshake denied")
@@ -57,23 +65,21 @@ class BayeuxProtocolErrorsTest {
 
     @Test
     void theUrlMustNameAServedApiVersion() {
-        String token = fixture.tokens.issue();
+        String token = token();
 
-        assertThat(new BayeuxTestClient(fixture.baseUrl() + "/cometd", token).handshake())
+        assertThat(new BayeuxTestClient(emulator.baseUrl() + "/cometd", token).handshake())
                 .containsEntry("error", "400::API version in the URI is mandatory. URI format: '/cometd/62.0'");
-        assertThat(new BayeuxTestClient(fixture.baseUrl() + "/cometd/40.0", token).handshake())
+        assertThat(new BayeuxTestClient(emulator.baseUrl() + "/cometd/40.0", token).handshake())
                 .containsEntry("error", "400::Unsupported API version. Only API versions '50.0' and later are supported. URI format: '/cometd/62.0'");
-        assertThat(new BayeuxTestClient(fixture.baseUrl() + "/cometd/replay", token).handshake())
+        assertThat(new BayeuxTestClient(emulator.baseUrl() + "/cometd/replay", token).handshake())
                 .containsEntry("successful", false);
-        assertThat(new BayeuxTestClient(fixture.baseUrl() + "/cometd/50.0", token).handshake()).containsEntry("successful", true);
-        assertThat(new BayeuxTestClient(fixture.baseUrl() + "/cometd/62.0", token).handshake()).containsEntry("successful", true);
+        assertThat(new BayeuxTestClient(emulator.baseUrl() + "/cometd/50.0", token).handshake()).containsEntry("successful", true);
+        assertThat(new BayeuxTestClient(emulator.baseUrl() + "/cometd/62.0", token).handshake()).containsEntry("successful", true);
     }
 
     @Test
     void subscriptionsMustNameAChannelTheOrgOffers() {
-        PushTopicDefinition paused = InMemoryPushTopics.topic("Paused", "SELECT Id FROM Task", "All");
-        fixture.pushTopics.save(new PushTopicDefinition(paused.id(), "Paused", paused.query(), "56.0", false,
-                "All", true, true, true, true));
+        createPushTopic("Paused", false);
         BayeuxTestClient client = connectedClient();
 
         assertThat(client.send("subscribe", Map.of("channel", "/meta/subscribe", "clientId", client.clientId())))
@@ -122,7 +128,7 @@ class BayeuxProtocolErrorsTest {
 
     @Test
     void clientsCannotPublish() {
-        fixture.createPushTopic(InMemoryPushTopics.topic("TaskTopic", "SELECT Id FROM Task", "All"));
+        createPushTopic("TaskTopic", true);
         BayeuxTestClient client = connectedClient();
 
         for (String channel : List.of("/topic/TaskTopic", "/data/TaskChangeEvent", "/chat/room")) {
@@ -150,11 +156,11 @@ class BayeuxProtocolErrorsTest {
     void requestsThatAreNotBayeuxMessagesGetAJsonError() {
         BayeuxTestClient client = client();
 
-        assertJsonError(client.post(fixture.cometdUrl() + "/handshake", "[{\"channel\": "), 400);
-        assertJsonError(client.post(fixture.cometdUrl() + "/handshake", "[]"), 400);
-        assertJsonError(client.post(fixture.cometdUrl() + "/handshake", "\"hello\""), 400);
-        assertJsonError(client.post(fixture.cometdUrl() + "/handshake", "[{\"channel\": \"" + "x".repeat(40_000) + "\"}]"), 413);
-        assertJsonError(client.get(fixture.cometdUrl() + "/handshake"), 400);
+        assertJsonError(client.post(cometdUrl + "/handshake", "[{\"channel\": "), 400);
+        assertJsonError(client.post(cometdUrl + "/handshake", "[]"), 400);
+        assertJsonError(client.post(cometdUrl + "/handshake", "\"hello\""), 400);
+        assertJsonError(client.post(cometdUrl + "/handshake", "[{\"channel\": \"" + "x".repeat(40_000) + "\"}]"), 413);
+        assertJsonError(client.get(cometdUrl + "/handshake"), 400);
         assertThat(client.send("connect", Map.of("clientId", "abc", "id", "7"))).singleElement()
                 .satisfies(reply -> assertThat(reply).containsEntry("successful", false).containsKey("error"));
         assertThat(client.send("connect", Map.of("channel", "no slash"))).singleElement()
@@ -166,12 +172,12 @@ class BayeuxProtocolErrorsTest {
         BayeuxTestClient client = connectedClient();
         assertThat(client.subscribe("/data/TaskChangeEvent", null)).containsEntry("successful", true);
         assertThat(client.unsubscribe("/data/TaskChangeEvent")).containsEntry("successful", true);
-        fixture.commit(RecordChanges.created("Task", "00T000000000001AAA", Map.of("Subject", "x"), fixture.clock.instant()));
+        assertThat(rest.api("POST", "sobjects/Task", "{\"Subject\":\"x\"}").status()).isEqualTo(201);
 
         assertThat(BayeuxTestClient.events(client.connect())).isEmpty();
 
         assertThat(client.disconnect()).containsEntry("successful", true);
-        assertThat(fixture.streaming.connectedClients()).isZero();
+        assertThat(emulator.admin().streaming().orElseThrow().connectedClients()).isZero();
         assertThat(client.connect()).singleElement().satisfies(reply -> assertThat(reply).containsEntry("error", "403::Unknown client"));
     }
 
@@ -185,7 +191,16 @@ class BayeuxProtocolErrorsTest {
     }
 
     private BayeuxTestClient client() {
-        return new BayeuxTestClient(fixture.cometdUrl(), fixture.tokens.issue());
+        return new BayeuxTestClient(cometdUrl, token());
+    }
+
+    private String token() {
+        return TestHttp.accessToken(emulator.baseUrl(), "integration@sandbox.example");
+    }
+
+    private void createPushTopic(String name, boolean active) {
+        assertThat(rest.api("POST", "sobjects/PushTopic", "{\"Name\":\"" + name + "\",\"Query\":\"SELECT Id FROM Task\","
+                + "\"ApiVersion\":56.0,\"NotifyForFields\":\"All\",\"IsActive\":" + active + "}").status()).isEqualTo(201);
     }
 
     private BayeuxTestClient connectedClient() {

@@ -2,28 +2,61 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
+import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
+import io.salesactivitysync.sandbox.salesforce.TestHttp;
 import io.salesactivitysync.sandbox.salesforce.org.ChangeType;
-import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Which PushTopics a committed change notifies, and with what: the notifier on the emulator's own
+ * PushTopic records and SOQL compiler, the topics created through its REST API.
+ */
 class PushTopicNotifierTest {
 
     private static final Instant AT = Instant.parse("2017-05-16T23:05:50.173Z");
     private static final String TASK_ID = "00T5g00000AbCdEFGH";
     private static final String QUERY = "SELECT Id, Subject, Status, ActivityDate FROM Task WHERE Priority = 'High'";
 
-    private final InMemoryPushTopics topics = new InMemoryPushTopics();
-    private final PushTopicNotifier notifier = new PushTopicNotifier(topics, new SimpleSoqlCompiler());
+    @TempDir
+    Path directory;
+
+    private SalesforceEmulator emulator;
+    private TestHttp rest;
+    private PushTopicNotifier notifier;
+
+    @BeforeEach
+    void startEmulator() {
+        start(EmulatorSettings.builder().build());
+    }
+
+    /** An emulator without a stream: its notifier is this test's own, which has seen no topic created. */
+    private void start(EmulatorSettings settings) {
+        emulator = SalesforceEmulator.builder(settings).streaming(null).build().start();
+        rest = TestHttp.loggedIn(emulator.baseUrl(), "integration@sandbox.example");
+        notifier = new PushTopicNotifier(emulator.pushTopicCatalog(), emulator.soqlCompiler());
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+    }
 
     @Test
     void reportsACreatedRecordThatMatchesWithItsSelectedFields() {
-        watch(InMemoryPushTopics.topic("HighTasks", QUERY, "Referenced"));
+        watch("HighTasks", QUERY, "Referenced");
 
         List<PushTopicNotification> notifications = notifier.notificationsFor(created(task("High")));
 
@@ -42,7 +75,7 @@ class PushTopicNotifierTest {
 
     @Test
     void referencedWatchesTheFieldsOfSelectAndWhere() {
-        watch(InMemoryPushTopics.topic("HighTasks", QUERY, "Referenced"));
+        watch("HighTasks", QUERY, "Referenced");
 
         assertThat(notifier.notificationsFor(updated(task("High"), Map.of("Description", "x")))).isEmpty();
         assertThat(notifier.notificationsFor(updated(task("High"), Map.of("Status", "Completed"))))
@@ -55,9 +88,9 @@ class PushTopicNotifierTest {
 
     @Test
     void selectWhereAndAllWatchWhatTheirNamesSay() {
-        watch(InMemoryPushTopics.topic("BySelect", QUERY, "Select"));
-        watch(InMemoryPushTopics.topic("ByWhere", QUERY, "Where"));
-        watch(InMemoryPushTopics.topic("ByAll", QUERY, "All"));
+        watch("BySelect", QUERY, "Select");
+        watch("ByWhere", QUERY, "Where");
+        watch("ByAll", QUERY, "All");
 
         assertThat(topicNames(notifier.notificationsFor(updated(task("High"), Map.of("Status", "Completed")))))
                 .containsExactlyInAnyOrder("BySelect", "ByAll");
@@ -69,7 +102,7 @@ class PushTopicNotifierTest {
 
     @Test
     void reportsDeletesByIdAloneAndUndeletesWithTheRecord() {
-        watch(InMemoryPushTopics.topic("HighTasks", QUERY, "Referenced"));
+        watch("HighTasks", QUERY, "Referenced");
         Map<String, Object> record = RecordChanges.withSystemFields(TASK_ID, task("High"), AT, AT);
 
         assertThat(notifier.notificationsFor(RecordChanges.deleted("Task", record, AT))).singleElement()
@@ -86,9 +119,9 @@ class PushTopicNotifierTest {
 
     @Test
     void honoursTheOperationsATopicIsNotifiedFor() {
-        PushTopicDefinition base = InMemoryPushTopics.topic("CreatesOnly", QUERY, "Referenced");
-        watch(new PushTopicDefinition(base.id(), base.name(), base.query(), base.apiVersion(), true,
-                "All", true, false, false, false));
+        topic("{\"Name\":\"CreatesOnly\",\"Query\":\"" + QUERY + "\",\"ApiVersion\":56.0,\"NotifyForFields\":\"All\","
+                + "\"NotifyForOperationUpdate\":false,\"NotifyForOperationDelete\":false,"
+                + "\"NotifyForOperationUndelete\":false}");
         Map<String, Object> record = RecordChanges.withSystemFields(TASK_ID, task("High"), AT, AT);
 
         assertThat(notifier.notificationsFor(created(task("High")))).hasSize(1);
@@ -98,38 +131,57 @@ class PushTopicNotifierTest {
     }
 
     @Test
-    void ignoresInactiveTopicsOtherEntitiesAndQueriesThatDoNotParse() {
-        PushTopicDefinition base = InMemoryPushTopics.topic("Paused", QUERY, "All");
-        watch(new PushTopicDefinition(base.id(), base.name(), base.query(), base.apiVersion(), false,
-                "All", true, true, true, true));
-        watch(InMemoryPushTopics.topic("Leads", "SELECT Id, Company FROM Lead", "All"));
-        watch(InMemoryPushTopics.topic("Broken", "SELEKT nothing", "All"));
+    void ignoresInactiveTopicsOtherEntitiesAndQueriesThatDoNotParse() throws IOException {
+        // The REST API refuses a query that does not compile; one can still come from an edited state file.
+        assertThat(rest.api("POST", "sobjects/PushTopic", "{\"Name\":\"Broken\",\"Query\":\"SELEKT nothing\","
+                + "\"ApiVersion\":56.0}").status()).isEqualTo(400);
+        emulator.close();
+        Path stateFile = directory.resolve("org.json");
+        start(EmulatorSettings.builder().stateFile(stateFile).build());
+        topic("{\"Name\":\"Paused\",\"Query\":\"" + QUERY + "\",\"ApiVersion\":56.0,\"NotifyForFields\":\"All\","
+                + "\"IsActive\":false}");
+        watch("Leads", "SELECT Id, Company FROM Lead", "All");
+        watch("Broken", "SELECT Id, Subject FROM Task WHERE Subject = 'broken'", "All");
+        emulator.close();
+        String saved = Files.readString(stateFile);
+        Files.writeString(stateFile, saved.replace("SELECT Id, Subject FROM Task WHERE Subject = 'broken'", "SELEKT nothing"));
+        start(EmulatorSettings.builder().stateFile(stateFile).build());
+        assertThat(emulator.pushTopicCatalog().findByName("Broken")).hasValueSatisfying(
+                topic -> assertThat(topic.query()).isEqualTo("SELEKT nothing"));
 
         assertThat(notifier.notificationsFor(created(task("High")))).isEmpty();
     }
 
     @Test
     void evaluatesEveryActiveTopicOfTheCatalogWithoutHavingSeenItCreatedOrSubscribed() {
-        // As a topic loaded from a state file: no change event, no subscriber.
-        topics.save(InMemoryPushTopics.topic("Stored", QUERY, "Referenced"));
-        topics.save(InMemoryPushTopics.topic("AlsoStored", "SELECT Id FROM Task", "All"));
+        // As a topic loaded from a state file: this notifier saw no change event, no subscriber.
+        String stored = watch("Stored", QUERY, "Referenced");
+        watch("AlsoStored", "SELECT Id FROM Task", "All");
 
         assertThat(topicNames(notifier.notificationsFor(created(task("High"))))).containsExactly("Stored", "AlsoStored");
-        topics.delete("Stored");
+        assertThat(rest.api("DELETE", "sobjects/PushTopic/" + stored, null).status()).isEqualTo(204);
         assertThat(topicNames(notifier.notificationsFor(created(task("High"))))).containsExactly("AlsoStored");
     }
 
     @Test
     void changesToPushTopicRecordsReportNothing() {
-        watch(InMemoryPushTopics.topic("Topics", "SELECT Id FROM Task", "All"));
+        watch("Topics", "SELECT Id FROM Task", "All");
         Map<String, Object> pushTopic = Map.of("Name", "Another", "Query", QUERY, "IsActive", true);
 
         assertThat(notifier.notificationsFor(RecordChanges.created("PushTopic", "0IF5g0000000001AAA", pushTopic, AT)))
                 .isEmpty();
     }
 
-    private void watch(PushTopicDefinition topic) {
-        topics.save(topic);
+    /** Creates an active PushTopic through the REST API and gives its id. */
+    private String watch(String name, String query, String notifyForFields) {
+        return topic("{\"Name\":\"" + name + "\",\"Query\":\"" + query + "\",\"ApiVersion\":56.0,"
+                + "\"NotifyForFields\":\"" + notifyForFields + "\"}");
+    }
+
+    private String topic(String json) {
+        TestHttp.Response created = rest.api("POST", "sobjects/PushTopic", json);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asText();
     }
 
     private static RecordChange created(Map<String, Object> task) {

@@ -1,5 +1,6 @@
 package io.salesactivitysync.sandbox.salesforce.streaming;
 
+import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
 import io.salesactivitysync.sandbox.salesforce.org.ChangeContext;
 import io.salesactivitysync.sandbox.salesforce.org.ChangeType;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RecordChanges {
 
-    static final String USER_ID = TestAccessTokens.USER_ID;
+    static final String USER_ID = EmulatorSettings.INTEGRATION_USER_ID;
     static final String ORIGIN = "com/salesforce/api/rest/56.0;client=sales-activity-sync";
 
     private static final AtomicLong COMMIT_NUMBER = new AtomicLong(10_426_208_028_536L);

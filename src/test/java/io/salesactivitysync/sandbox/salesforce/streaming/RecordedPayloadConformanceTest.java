@@ -3,9 +3,13 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
 import io.salesactivitysync.sandbox.salesforce.ExpectedPayloads;
 import io.salesactivitysync.sandbox.salesforce.ExpectedPayloads.PayloadCase;
+import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
+import io.salesactivitysync.sandbox.salesforce.TestHttp;
 import io.salesactivitysync.sandbox.salesforce.org.ChangeContext;
+import io.salesactivitysync.sandbox.salesforce.org.CustomField;
 import io.salesactivitysync.sandbox.salesforce.org.ChangeType;
 import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
 import java.time.Instant;
@@ -26,6 +30,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * change events' replay ids, schema ids) are left out. Where an expected event echoes the topic
  * and record it was made with, each source has its scenario: ours, on our sandbox org, or the one
  * the recording was made with.
+ *
+ * <p>The emulator is the real one, its topics created through its REST API; a test hands its
+ * Streaming API the exact changes a recording was made from (ids, transactions, commit times),
+ * as the org store hands it its commits. The emulator has no custom objects, so the Streaming API
+ * guide's topic on {@code Invoice_Statement__c} is played on Account with the guide's custom
+ * fields: the notification names no object, so it is the same message.
  */
 class RecordedPayloadConformanceTest {
 
@@ -76,8 +86,8 @@ class RecordedPayloadConformanceTest {
 
     /** The example of the Salesforce Streaming API guide, which the corpus's replies and events come from. */
     private static final PushTopicScenario GUIDE_INVOICE_TOPIC = new PushTopicScenario("InvoiceStatementUpdates",
-            "SELECT Id, Name, Status__c, Description__c FROM Invoice_Statement__c", "AccountUpdates", 123,
-            "Invoice_Statement__c", "a00D0000009YbwQIAS", ordered("Name", "INV-0001", "Status__c", "Open",
+            "SELECT Id, Name, Status__c, Description__c FROM Account", "AccountUpdates", 123,
+            "Account", "a00D0000009YbwQIAS", ordered("Name", "INV-0001", "Status__c", "Open",
                     "Description__c", "New invoice."),
             Instant.parse("2017-05-16T23:05:50.173Z"), Map.of("Status__c", "Negotiating"), Instant.parse("2017-05-16T23:06:11.529Z"));
 
@@ -115,12 +125,12 @@ class RecordedPayloadConformanceTest {
             new ChangeContext(CAPTURE_ORIGIN, "000267f1-31a6-e4e7-24e3-45f54c53a5d0", 1, Instant.ofEpochMilli(1556796576000L),
                     "005B0000005iVeGIAU", 10426208770402L));
 
-    private StreamingServerFixture fixture;
+    private SalesforceEmulator emulator;
 
     @AfterEach
-    void stopServer() {
-        if (fixture != null) {
-            fixture.close();
+    void stopEmulator() {
+        if (emulator != null) {
+            emulator.close();
         }
     }
 
@@ -128,9 +138,9 @@ class RecordedPayloadConformanceTest {
     @EnumSource(ExpectedPayloads.class)
     void handshakeReplies(ExpectedPayloads payloads) {
         payloads.assumeAvailable();
-        start(StreamingSettings.defaults());
+        start();
 
-        Map<String, Object> accepted = client(fixture.tokens.issue()).handshake();
+        Map<String, Object> accepted = client(token()).handshake();
         Map<String, Object> refused = client("00D000000000001!expired").handshake();
 
         assertSameMessage(accepted, message(payloads, HANDSHAKE_SUCCESS), PER_SESSION);
@@ -146,29 +156,29 @@ class RecordedPayloadConformanceTest {
     @EnumSource(ExpectedPayloads.class)
     void connectReplies(ExpectedPayloads payloads) throws Exception {
         payloads.assumeAvailable();
-        start(StreamingSettings.defaults());
+        start();
 
         // Two clients sharing a browser cookie: the second is advised to poll every 2 s, the
         // reply the Salesforce guide shows (its example ran in a browser).
-        BayeuxTestClient first = client(fixture.tokens.issue());
+        BayeuxTestClient first = client(token());
         first.handshake();
         first.firstConnect();
         CompletableFuture<List<Map<String, Object>>> held = CompletableFuture.supplyAsync(first::connect);
         BayeuxTestClient second = first.sameBrowser();
         second.handshake();
-        await().until(() -> fixture.streaming.connectedClients() == 2);
+        await().until(() -> streaming().connectedClients() == 2);
         Map<String, Object> multipleClients = second.firstConnect();
         first.disconnect();
         held.get();
 
-        BayeuxTestClient unknown = client(fixture.tokens.issue());
+        BayeuxTestClient unknown = client(token());
         unknown.useClientId("9sbx4never0handshaken0000");
         Map<String, Object> unknownClient = single(unknown.connect());
 
-        BayeuxTestClient expiring = client(fixture.tokens.issue());
+        BayeuxTestClient expiring = client(token());
         expiring.handshake();
         expiring.firstConnect();
-        fixture.tokens.expireAll();
+        emulator.admin().expireAllSessions();
         Map<String, Object> authenticationInvalid = single(expiring.connect());
 
         assertSameMessage(multipleClients, message(payloads, CONNECT_MULTIPLE_CLIENTS), PER_SESSION);
@@ -182,9 +192,9 @@ class RecordedPayloadConformanceTest {
         payloads.assumeAvailable();
         PushTopicScenario scenario = payloads.pick(OUR_TASK_TOPIC, GUIDE_INVOICE_TOPIC);
         String channel = "/topic/" + scenario.topic();
-        start(StreamingSettings.defaults());
-        fixture.createPushTopic(InMemoryPushTopics.topic(scenario.topic(), scenario.query(), "Referenced"));
-        BayeuxTestClient client = client(fixture.tokens.issue());
+        start();
+        createPushTopic(scenario);
+        BayeuxTestClient client = client(token());
         client.handshake();
         client.firstConnect();
 
@@ -206,17 +216,17 @@ class RecordedPayloadConformanceTest {
         payloads.assumeAvailable();
         PushTopicScenario scenario = payloads.pick(OUR_TASK_TOPIC, GUIDE_INVOICE_TOPIC);
         String channel = "/topic/" + scenario.topic();
-        start(StreamingSettings.defaults());
-        fixture.createPushTopic(InMemoryPushTopics.topic(scenario.topic(), scenario.query(), "Referenced"));
-        BayeuxTestClient client = client(fixture.tokens.issue());
+        start();
+        createPushTopic(scenario);
+        BayeuxTestClient client = client(token());
         client.handshake();
         client.firstConnect();
         client.subscribe(channel, null);
 
         RecordChange created = RecordChanges.created(scenario.entity(), scenario.recordId(), scenario.fields(),
                 scenario.created());
-        fixture.commit(created);
-        fixture.commit(RecordChanges.updated(scenario.entity(), created.recordAfter(), scenario.change(), scenario.changed()));
+        commit(created);
+        commit(RecordChanges.updated(scenario.entity(), created.recordAfter(), scenario.change(), scenario.changed()));
         List<Map<String, Object>> events = BayeuxTestClient.events(client.connect());
 
         assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.get("channel")).isEqualTo(channel));
@@ -229,8 +239,8 @@ class RecordedPayloadConformanceTest {
     void changeEventsOfACustomObject(ExpectedPayloads payloads) {
         payloads.assumeAvailable();
         ChangeEventScenario scenario = payloads.pick(OUR_SALES_ACTIVITY, CAPTURED_EMPLOYEE);
-        start(StreamingSettings.defaults(), Set.of(scenario.entity()));
-        BayeuxTestClient client = client(fixture.tokens.issue());
+        start(Set.of(scenario.entity()));
+        BayeuxTestClient client = client(token());
         client.handshake();
         client.firstConnect();
         String channel = "/data/" + scenario.entity().replaceFirst("__c$", "__") + "ChangeEvent";
@@ -256,11 +266,11 @@ class RecordedPayloadConformanceTest {
         Map<String, Object> fields = new LinkedHashMap<>(record);
         fields.keySet().removeAll(Set.of("Id", "IsDeleted", "SystemModstamp"));
 
-        fixture.commit(new RecordChange(scenario.entity(), scenario.recordId(), ChangeType.CREATE, fields, List.of(),
+        commit(new RecordChange(scenario.entity(), scenario.recordId(), ChangeType.CREATE, fields, List.of(),
                 List.of(), null, record, scenario.create()));
-        fixture.commit(new RecordChange(scenario.entity(), scenario.recordId(), ChangeType.UPDATE, changes,
+        commit(new RecordChange(scenario.entity(), scenario.recordId(), ChangeType.UPDATE, changes,
                 List.copyOf(changes.keySet()), List.of(), record, changedRecord, scenario.update()));
-        fixture.commit(new RecordChange(scenario.entity(), scenario.recordId(), ChangeType.DELETE, Map.of(), List.of(),
+        commit(new RecordChange(scenario.entity(), scenario.recordId(), ChangeType.DELETE, Map.of(), List.of(),
                 List.of(), changedRecord, changedRecord, scenario.delete()));
         List<Map<String, Object>> events = BayeuxTestClient.events(client.connect());
 
@@ -324,16 +334,46 @@ class RecordedPayloadConformanceTest {
         return fields;
     }
 
-    private void start(StreamingSettings settings) {
-        fixture = new StreamingServerFixture(settings);
+    /** The emulator with Salesforce's streaming settings, and Account fields for the guide's topic. */
+    private void start() {
+        emulator = SalesforceEmulator.builder(settings()).build().start();
     }
 
-    private void start(StreamingSettings settings, Set<String> changeEventEntities) {
-        fixture = new StreamingServerFixture(settings, changeEventEntities);
+    /** The same, with change events for these entities only. */
+    private void start(Set<String> changeEventEntities) {
+        emulator = SalesforceEmulator.builder(settings())
+                .streaming(deps -> new BayeuxStreamingApi(deps.settings(), deps.tokenValidator(), deps.pushTopics(),
+                        deps.soqlCompiler(), deps.clock(), changeEventEntities))
+                .build().start();
+    }
+
+    private static EmulatorSettings settings() {
+        return EmulatorSettings.builder().customFields(List.of(CustomField.text("Account", "Status__c", 40),
+                CustomField.text("Account", "Description__c", 255))).build();
+    }
+
+    private StreamingApi streaming() {
+        return emulator.admin().streaming().orElseThrow();
+    }
+
+    /** Hands the Streaming API a committed change, as the org store does. */
+    private void commit(RecordChange change) {
+        streaming().onCommit(List.of(change));
+    }
+
+    private void createPushTopic(PushTopicScenario scenario) {
+        TestHttp rest = TestHttp.loggedIn(emulator.baseUrl(), "integration@sandbox.example");
+        TestHttp.Response created = rest.api("POST", "sobjects/PushTopic", "{\"Name\":\"" + scenario.topic()
+                + "\",\"Query\":\"" + scenario.query() + "\",\"ApiVersion\":56.0,\"NotifyForFields\":\"Referenced\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+    }
+
+    private String token() {
+        return TestHttp.accessToken(emulator.baseUrl(), "integration@sandbox.example");
     }
 
     private BayeuxTestClient client(String token) {
-        return new BayeuxTestClient(fixture.cometdUrl(), token);
+        return new BayeuxTestClient(emulator.baseUrl() + "/cometd/56.0", token);
     }
 
     private static Map<String, Object> single(List<Map<String, Object>> replies) {

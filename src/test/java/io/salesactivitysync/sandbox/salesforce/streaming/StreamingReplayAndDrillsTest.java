@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.salesactivitysync.sandbox.salesforce.org.PushTopicDefinition;
-import io.salesactivitysync.sandbox.salesforce.org.RecordChange;
+import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
+import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
+import io.salesactivitysync.sandbox.salesforce.TestHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +17,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.cometd.server.ServerSessionImpl;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Replay from the event logs, delivery order, and the drills that make clients start over. */
+/**
+ * Replay from the event logs, delivery order, and the drills that make clients start over: the
+ * emulator's Streaming API over raw Bayeux, the org changed through its REST API.
+ */
 class StreamingReplayAndDrillsTest {
 
     private static final String TASKS = "/data/TaskChangeEvent";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private StreamingServerFixture fixture = new StreamingServerFixture();
+    private SalesforceEmulator emulator;
+    private StreamingWireTap wire;
+    private TestHttp rest;
     private final AtomicInteger records = new AtomicInteger();
 
+    /** Long polls of one second and clients forgotten after five, so that tests see reconnects quickly. */
+    private static EmulatorSettings.Builder quickPolls() {
+        return EmulatorSettings.builder().longPollTimeout(Duration.ofSeconds(1)).clientTimeout(Duration.ofSeconds(5));
+    }
+
+    @BeforeEach
+    void startEmulator() {
+        start(quickPolls().build());
+    }
+
+    private void start(EmulatorSettings settings) {
+        if (emulator != null) {
+            emulator.close();
+        }
+        emulator = SalesforceEmulator.builder(settings).streaming(deps -> wire = StreamingWireTap.of(deps)).build().start();
+        rest = login();
+    }
+
     @AfterEach
-    void stopServer() {
-        fixture.close();
+    void stopEmulator() {
+        emulator.close();
     }
 
     @Test
@@ -37,8 +62,11 @@ class StreamingReplayAndDrillsTest {
         BayeuxTestClient tasks = subscribed(TASKS, -1);
         BayeuxTestClient everything = subscribed(ChannelDirectory.ALL_CHANGE_EVENTS, -1);
 
-        fixture.commit(task(), RecordChanges.created("Lead", "00Q000000000001AAA",
-                Map.of("LastName", "Lovelace", "Company", "Analytical"), fixture.clock.instant()), task());
+        // One transaction: a Task, a Lead, another Task.
+        assertThat(rest.api("POST", "composite/sobjects", "{\"allOrNone\":true,\"records\":["
+                + "{\"attributes\":{\"type\":\"Task\"},\"Subject\":\"First\"},"
+                + "{\"attributes\":{\"type\":\"Lead\"},\"LastName\":\"Lovelace\",\"Company\":\"Analytical\"},"
+                + "{\"attributes\":{\"type\":\"Task\"},\"Subject\":\"Second\"}]}").status()).isEqualTo(200);
 
         assertThat(collect(tasks, 2)).extracting(StreamingReplayAndDrillsTest::replayId).containsExactly(1L, 3L);
         List<Map<String, Object>> all = collect(everything, 3);
@@ -62,9 +90,9 @@ class StreamingReplayAndDrillsTest {
 
     @Test
     void keepsChangeEventsSeventyTwoHoursAndPushTopicEventsTwentyFour() {
-        fixture.createPushTopic(InMemoryPushTopics.topic("AllTasks", "SELECT Id, Subject FROM Task", "All"));
+        createPushTopic("AllTasks", "SELECT Id, Subject FROM Task", true);
         commitTasks(1);
-        fixture.clock.advance(Duration.ofHours(25));
+        advanceClock(Duration.ofHours(25));
         BayeuxTestClient client = connected();
 
         assertThat(client.subscribe("/topic/AllTasks", Map.of("/topic/AllTasks", 1)))
@@ -76,7 +104,7 @@ class StreamingReplayAndDrillsTest {
                 .containsExactly(tuple(TASKS, 2L),
                         tuple("/topic/AllTasks", 2L));
 
-        fixture.clock.advance(Duration.ofHours(48));
+        advanceClock(Duration.ofHours(48));
         BayeuxTestClient late = connected();
         assertThat(late.subscribe(TASKS, Map.of(TASKS, 1))).containsEntry("error", StreamingErrors.invalidReplayId(1));
         assertThat(late.subscribe(TASKS, Map.of(TASKS, 2))).as("event 2 is 48 hours old").containsEntry("successful", true);
@@ -112,8 +140,7 @@ class StreamingReplayAndDrillsTest {
         BayeuxTestClient client = connected();
         assertThat(client.subscribe("/topic/LateTopic", null)).containsEntry("successful", false);
 
-        PushTopicDefinition topic = InMemoryPushTopics.topic("LateTopic", "SELECT Id, Subject FROM Task", "All");
-        fixture.createPushTopic(topic);
+        String topic = createPushTopic("LateTopic", "SELECT Id, Subject FROM Task", true);
         assertThat(client.subscribe("/topic/LateTopic", null)).containsEntry("successful", true);
         commitTasks(1);
         assertThat(collect(client, 1)).singleElement().satisfies(event -> {
@@ -122,8 +149,7 @@ class StreamingReplayAndDrillsTest {
                     .containsEntry("type", "created").containsEntry("replayId", 1);
         });
 
-        fixture.pushTopics.save(new PushTopicDefinition(topic.id(), topic.name(), topic.query(), topic.apiVersion(), false,
-                "All", true, true, true, true));
+        assertThat(rest.api("PATCH", "sobjects/PushTopic/" + topic, "{\"IsActive\":false}").status()).isEqualTo(204);
         commitTasks(1);
         assertThat(BayeuxTestClient.events(client.connect())).isEmpty();
         assertThat(connected().subscribe("/topic/LateTopic", null)).containsEntry("successful", false);
@@ -135,10 +161,10 @@ class StreamingReplayAndDrillsTest {
         commitTasks(1);
         assertThat(replayIds(collect(client, 1))).containsExactly(1L);
 
-        fixture.streaming.dropAllClients();
+        emulator.admin().dropStreamingClients();
         commitTasks(2);
 
-        assertThat(fixture.streaming.connectedClients()).isZero();
+        assertThat(connectedClients()).isZero();
         assertThat(client.connect()).singleElement().satisfies(reply -> assertThat(reply)
                 .containsEntry("error", "403::Unknown client")
                 .containsEntry("advice", Map.of("reconnect", "handshake", "interval", 0)));
@@ -148,15 +174,14 @@ class StreamingReplayAndDrillsTest {
 
     @Test
     void aHeldLongPollEndsWhenItsClientIsDropped() throws Exception {
-        fixture.close();
-        fixture = new StreamingServerFixture(StreamingSettings.defaults());
+        start(EmulatorSettings.builder().build());
         BayeuxTestClient client = subscribed(TASKS, -1);
-        ServerSessionImpl session = (ServerSessionImpl) fixture.bayeuxServer().getSession(client.clientId());
+        ServerSessionImpl session = (ServerSessionImpl) wire.bayeuxServer().getSession(client.clientId());
         CompletableFuture<List<Map<String, Object>>> held = CompletableFuture.supplyAsync(client::connect);
         // The poll is held once CometD has given the session its scheduler, which starts a new cycle.
         await().atMost(PATIENCE).until(() -> session.getMetaConnectCycle() > 0);
 
-        fixture.streaming.dropAllClients();
+        emulator.admin().dropStreamingClients();
 
         assertThat(held.get()).last().satisfies(reply -> assertThat(reply).containsEntry("successful", true));
         assertThat(client.connect()).singleElement().satisfies(reply -> assertThat(reply).containsEntry("error", "403::Unknown client"));
@@ -168,10 +193,10 @@ class StreamingReplayAndDrillsTest {
         commitTasks(2);
         assertThat(replayIds(collect(client, 2))).containsExactly(1L, 2L);
 
-        fixture.streaming.restart();
+        emulator.admin().restartStreaming();
         commitTasks(1);
 
-        assertThat(fixture.streaming.connectedClients()).isZero();
+        assertThat(connectedClients()).isZero();
         assertThat(client.connect()).singleElement().satisfies(reply -> assertThat(reply).containsEntry("error", "403::Unknown client"));
         assertThat(replayIds(collect(subscribed(TASKS, -2), 3))).containsExactly(1L, 2L, 3L);
         resubscribe(client, 2);
@@ -180,13 +205,11 @@ class StreamingReplayAndDrillsTest {
 
     @Test
     void aClientThatStopsPollingIsForgottenAfterTheClientTimeout() {
-        fixture.close();
-        fixture = new StreamingServerFixture(new StreamingSettings(
-                Duration.ofHours(72), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMillis(500)));
+        start(quickPolls().clientTimeout(Duration.ofMillis(500)).build());
         BayeuxTestClient client = subscribed(TASKS, -1);
-        assertThat(fixture.streaming.connectedClients()).isEqualTo(1);
+        assertThat(connectedClients()).isEqualTo(1);
 
-        await().atMost(PATIENCE).until(() -> fixture.streaming.connectedClients() == 0);
+        await().atMost(PATIENCE).until(() -> connectedClients() == 0);
 
         assertThat(client.connect()).singleElement().satisfies(reply -> assertThat(reply).containsEntry("error", "403::Unknown client"));
     }
@@ -195,14 +218,14 @@ class StreamingReplayAndDrillsTest {
     void aClientWhoseTokenExpiredIsRefusedAndForgotten() {
         BayeuxTestClient client = subscribed(TASKS, -1);
 
-        fixture.tokens.expireAll();
+        emulator.admin().expireAllSessions();
 
         assertThat(client.connect()).singleElement().satisfies(reply -> assertThat(reply)
                 .containsEntry("error", "401::Authentication invalid")
                 .containsEntry("advice", Map.of("reconnect", "none", "interval", 0))
                 .containsEntry("clientId", client.clientId()));
-        assertThat(fixture.streaming.connectedClients()).isZero();
-        client.useAccessToken(fixture.tokens.issue());
+        assertThat(connectedClients()).isZero();
+        client.useAccessToken(TestHttp.accessToken(emulator.baseUrl(), "integration@sandbox.example"));
         assertThat(client.handshake()).containsEntry("successful", true);
     }
 
@@ -213,7 +236,8 @@ class StreamingReplayAndDrillsTest {
     }
 
     private BayeuxTestClient connected() {
-        BayeuxTestClient client = new BayeuxTestClient(fixture.cometdUrl(), fixture.tokens.issue());
+        BayeuxTestClient client = new BayeuxTestClient(emulator.baseUrl() + "/cometd/56.0",
+                TestHttp.accessToken(emulator.baseUrl(), "integration@sandbox.example"));
         assertThat(client.handshake()).containsEntry("successful", true);
         assertThat(client.firstConnect()).containsEntry("successful", true);
         return client;
@@ -237,16 +261,36 @@ class StreamingReplayAndDrillsTest {
         return events;
     }
 
+    /** Creates Tasks through the REST API, one transaction each. */
     private void commitTasks(int count) {
         for (int i = 0; i < count; i++) {
-            fixture.commit(task());
+            int number = records.get() + 1;
+            assertThat(rest.api("POST", "sobjects/Task", "{\"Subject\":\"Task " + number + "\"}").status())
+                    .isEqualTo(201);
+            records.incrementAndGet();
         }
     }
 
-    private RecordChange task() {
-        int number = records.incrementAndGet();
-        return RecordChanges.created("Task", String.format("00T5g%010dAAA", number),
-                Map.of("Subject", "Task " + number), fixture.clock.instant());
+    /** Creates a PushTopic through the REST API and gives its id. */
+    private String createPushTopic(String name, String query, boolean active) {
+        TestHttp.Response created = rest.api("POST", "sobjects/PushTopic", "{\"Name\":\"" + name + "\",\"Query\":\""
+                + query + "\",\"ApiVersion\":56.0,\"NotifyForFields\":\"All\",\"IsActive\":" + active + "}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    /** Moves the org's clock; the REST session, idle past its timeout now, is opened again. */
+    private void advanceClock(Duration duration) {
+        emulator.admin().advanceClock(duration);
+        rest = login();
+    }
+
+    private TestHttp login() {
+        return TestHttp.loggedIn(emulator.baseUrl(), "integration@sandbox.example");
+    }
+
+    private int connectedClients() {
+        return emulator.admin().streaming().orElseThrow().connectedClients();
     }
 
     private static List<Long> replayIds(List<Map<String, Object>> events) {

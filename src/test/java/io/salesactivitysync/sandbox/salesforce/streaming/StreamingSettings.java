@@ -3,6 +3,8 @@ package io.salesactivitysync.sandbox.salesforce.streaming;
 import java.time.Duration;
 
 /**
+ * The stream's part of {@code EmulatorSettings}, whose defaults are Salesforce's.
+ *
  * @param changeEventRetention how long change events stay replayable (Salesforce: 72 hours)
  * @param pushTopicRetention   how long PushTopic events stay replayable (Salesforce: 24 hours)
  * @param longPollTimeout      how long a {@code /meta/connect} is held open (Salesforce: 110 s)
@@ -13,9 +15,4 @@ public record StreamingSettings(
         Duration pushTopicRetention,
         Duration longPollTimeout,
         Duration clientTimeout) {
-
-    public static StreamingSettings defaults() {
-        return new StreamingSettings(Duration.ofHours(72), Duration.ofHours(24),
-                Duration.ofSeconds(110), Duration.ofSeconds(40));
-    }
 }

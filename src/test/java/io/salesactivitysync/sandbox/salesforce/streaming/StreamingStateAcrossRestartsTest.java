@@ -208,7 +208,7 @@ class StreamingStateAcrossRestartsTest {
 
     private SalesforceEmulator start(EmulatorClock clock) {
         EmulatorSettings settings = EmulatorSettings.builder().stateFile(orgFile())
-                .streaming(StreamingServerFixture.quickSettings()).build();
+                .longPollTimeout(Duration.ofSeconds(1)).clientTimeout(Duration.ofSeconds(5)).build();
         SalesforceEmulator emulator = SalesforceEmulator.builder(settings).clock(clock).build().start();
         started.add(emulator);
         return emulator;
