@@ -27,7 +27,9 @@ import org.springframework.core.io.Resource;
  *       {@code refresh-token}, or {@code user-name} and {@code keystore} (JWT). Without an explicit
  *       {@code authentication-type} the type is inferred as camel-salesforce's
  *       {@code SalesforceLoginConfig} does: a password means username-password, a refresh token
- *       refresh-token, a keystore JWT, none of them client credentials.</li>
+ *       refresh-token, a keystore JWT, none of them client credentials;</li>
+ *   <li>{@code spring.datasource.url}, {@code .username} and {@code .password} may be empty, but
+ *       never an unresolved placeholder.</li>
  * </ul>
  * A value is missing when it is absent, blank, or a {@code ${VARIABLE}} that nothing resolves:
  * Spring's binder leaves such a placeholder in place as literal text, which would otherwise reach
@@ -64,7 +66,21 @@ public final class RequiredSettings {
         settings.require(API_TOKEN, null, "<a long random string, e.g. from `openssl rand -hex 32`>");
         settings.bccMailbox();
         settings.salesforce();
+        settings.database();
         return List.copyOf(settings.missing);
+    }
+
+    /** The database's settings may be empty (the embedded H2 has no password), never an unresolved placeholder. */
+    private void database() {
+        resolvable("spring.datasource.url", "<the JDBC URL>");
+        resolvable("spring.datasource.username", "<the database user>");
+        resolvable("spring.datasource.password", "<the database password>");
+    }
+
+    private void resolvable(String key, String valueHint) {
+        if (value(key).state() == State.UNRESOLVED) {
+            require(key, null, valueHint);
+        }
     }
 
     private void bccMailbox() {
@@ -155,13 +171,13 @@ public final class RequiredSettings {
         String instruction = isEnvironmentVariable(variable)
                 ? "export " + variable + "=" + valueHint
                 : "set " + variable + " " + valueHint;
+        String where = where(value.origin());
         String problem = switch (value.state()) {
             case ABSENT -> "not set";
-            case BLANK -> "blank" + where(value.origin());
-            case UNRESOLVED -> "${" + value.placeholder() + "} is not resolved" + where(value.origin())
-                    + (isEnvironmentVariable(value.placeholder()) ? ": no environment variable " + value.placeholder() : "");
+            case BLANK -> value.placeholder() == null ? "empty" : "empty: " + unset(value.placeholder());
+            case UNRESOLVED -> "${" + value.placeholder() + "} is not resolved: " + unset(value.placeholder());
             case SET -> throw new IllegalStateException();
-        };
+        } + (where.isEmpty() ? "" : " (" + where + ")");
         missing.add(new MissingSetting(key, problem, neededBecause, instruction));
     }
 
@@ -213,18 +229,24 @@ public final class RequiredSettings {
         return name.matches("[A-Z][A-Z0-9_]*");
     }
 
-    /** Where a blank or unresolved value comes from, when that helps: a file and line, or the command line. */
+    /** What a placeholder's name stands for, and that it has no value. */
+    private String unset(String placeholder) {
+        String what = isEnvironmentVariable(placeholder) ? "environment variable " + placeholder : placeholder;
+        return what + (environment.containsProperty(placeholder) ? " is empty" : " is not set");
+    }
+
+    /** Where an empty or unresolved value is configured, when that helps: a file and line, or the command line. */
     private static String where(Origin origin) {
         if (origin instanceof PropertySourceOrigin source) {
             if ("commandLineArgs".equals(source.getPropertySource().getName())) {
-                return " on the command line";
+                return "command line";
             }
             return where(source.getOrigin());
         }
         if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
             Resource resource = text.getResource();
             String file = resource.isFile() ? describeFile(resource) : resource.getDescription();
-            return " in " + file + (text.getLocation() == null ? "" : " line " + (text.getLocation().getLine() + 1));
+            return file + (text.getLocation() == null ? "" : " line " + (text.getLocation().getLine() + 1));
         }
         return origin == null ? "" : where(origin.getParent());
     }

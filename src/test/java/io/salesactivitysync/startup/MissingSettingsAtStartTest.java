@@ -36,9 +36,9 @@ class MissingSettingsAtStartTest {
         String console = output.getOut();
         assertThat(console).contains("APPLICATION FAILED TO START")
                 .contains("4 required settings are missing:")
-                .contains("    sas.api.token: blank on the command line")
-                .contains("    sas.mail.bcc.password: ${SAS_TEST_BCC_PASSWORD_NOT_SET} is not resolved on the command line: "
-                        + "no environment variable SAS_TEST_BCC_PASSWORD_NOT_SET; needed because sas.mail.bcc.host is set")
+                .contains("    sas.api.token: empty (command line)")
+                .contains("    sas.mail.bcc.password: ${SAS_TEST_BCC_PASSWORD_NOT_SET} is not resolved: environment variable "
+                        + "SAS_TEST_BCC_PASSWORD_NOT_SET is not set (command line); needed because sas.mail.bcc.host is set")
                 .contains("    camel.component.salesforce.client-id: ${SAS_TEST_CLIENT_ID_NOT_SET} is not resolved")
                 .contains("    camel.component.salesforce.client-secret: not set; needed because "
                         + "camel.component.salesforce.login-url is set and the authentication type is CLIENT_CREDENTIALS (inferred)")

@@ -15,14 +15,14 @@ class MissingSettingsFailureAnalyzerTest {
     void describesEachMissingSettingAndHowToSetIt() {
         MissingSettingsException missing = new MissingSettingsException(List.of(
                 new MissingSetting("sas.api.token", "not set", null, "export SAS_API_TOKEN=<token>"),
-                new MissingSetting("sas.mail.bcc.password", "blank", "sas.mail.bcc.host is set", "export SAS_BCC_PASSWORD=<pw>")));
+                new MissingSetting("sas.mail.bcc.password", "empty", "sas.mail.bcc.host is set", "export SAS_BCC_PASSWORD=<pw>")));
 
         FailureAnalysis analysis = analyzer.analyze(new BeanCreationException("wrapped", missing));
 
         assertThat(analysis.getDescription()).isEqualTo("""
                 2 required settings are missing:
                     sas.api.token: not set
-                    sas.mail.bcc.password: blank; needed because sas.mail.bcc.host is set""");
+                    sas.mail.bcc.password: empty; needed because sas.mail.bcc.host is set""");
         assertThat(analysis.getAction()).startsWith("""
                 Set each of them and start again (secrets belong in environment variables):
 

@@ -50,15 +50,21 @@ class RequiredSettingsTest {
         config.put("sas.api.token", "${SAS_API_TOKEN:}");
 
         MissingSetting token = missing().get(0);
-        assertThat(token.problem()).isEqualTo("blank");
+        assertThat(token.problem()).isEqualTo("empty: environment variable SAS_API_TOKEN is not set");
         assertThat(token.instruction()).startsWith("export SAS_API_TOKEN=");
     }
 
     @Test
-    void anExportedButEmptyVariableIsBlank() {
+    void anExportedButEmptyVariableIsEmpty() {
         variables.put("SAS_API_TOKEN", "  ");
 
-        assertThat(keys(missing())).containsExactly("sas.api.token");
+        config.put("sas.api.token", "${SAS_API_TOKEN}");
+
+        // Spring Boot maps SAS_API_TOKEN onto sas.api.token itself, above the file's placeholder
+        assertThat(missing()).singleElement().satisfies(setting -> {
+            assertThat(setting.problem()).isEqualTo("empty");
+            assertThat(setting.instruction()).startsWith("export SAS_API_TOKEN=");
+        });
     }
 
     @Test
@@ -73,8 +79,20 @@ class RequiredSettingsTest {
         assertThat(missing.get(0).problem()).isEqualTo("not set");
         assertThat(missing.get(0).neededBecause()).isEqualTo("sas.mail.bcc.host is set");
         assertThat(missing.get(0).instruction()).startsWith("export SAS_MAIL_BCC_USERNAME=");
-        assertThat(missing.get(1).problem()).isEqualTo("${SAS_BCC_PASSWORD} is not resolved: no environment variable SAS_BCC_PASSWORD");
+        assertThat(missing.get(1).problem()).isEqualTo("${SAS_BCC_PASSWORD} is not resolved: environment variable SAS_BCC_PASSWORD is not set");
         assertThat(missing.get(1).instruction()).isEqualTo("export SAS_BCC_PASSWORD=<the mailbox's password>");
+    }
+
+    @Test
+    void aPlaceholderOfAnEmptyVariableSaysSo() {
+        config.put("sas.api.token", "t");
+        config.put("sas.mail.bcc.host", "imap.example.com");
+        config.put("sas.mail.bcc.username", "bcc@example.com");
+        config.put("sas.mail.bcc.password", "${SAS_BCC_PASSWORD}");
+        variables.put("SAS_BCC_PASSWORD", "");
+
+        assertThat(missing()).singleElement().satisfies(setting ->
+                assertThat(setting.problem()).isEqualTo("empty: environment variable SAS_BCC_PASSWORD is empty"));
     }
 
     @Test
@@ -105,7 +123,7 @@ class RequiredSettingsTest {
         config.put("sas.mail.bcc.password", "${sandbox.mail.bcc-mailbox.password}");
 
         assertThat(missing()).singleElement().satisfies(setting -> {
-            assertThat(setting.problem()).isEqualTo("${sandbox.mail.bcc-mailbox.password} is not resolved");
+            assertThat(setting.problem()).isEqualTo("${sandbox.mail.bcc-mailbox.password} is not resolved: sandbox.mail.bcc-mailbox.password is not set");
             assertThat(setting.instruction()).isEqualTo("set sandbox.mail.bcc-mailbox.password <the mailbox's password>");
         });
     }
@@ -187,6 +205,19 @@ class RequiredSettingsTest {
     }
 
     @Test
+    void theDatabasePasswordMayBeEmptyButNotAnUnresolvedPlaceholder() {
+        config.put("sas.api.token", "t");
+        config.put("spring.datasource.password", "${SAS_DB_PASSWORD:}");
+        assertThat(missing()).isEmpty();
+
+        config.put("spring.datasource.password", "${SAS_DB_PASSWORD}");
+        assertThat(missing()).singleElement().satisfies(setting -> {
+            assertThat(setting.key()).isEqualTo("spring.datasource.password");
+            assertThat(setting.instruction()).isEqualTo("export SAS_DB_PASSWORD=<the database password>");
+        });
+    }
+
+    @Test
     void everyMissingKeyIsListedAtOnce() {
         config.put("sas.mail.bcc.host", "imap.example.com");
         config.put(SF + "login-url", "https://acme.my.salesforce.com");
@@ -231,7 +262,7 @@ class RequiredSettingsTest {
         environment.getPropertySources().addLast(yaml.get(0));
 
         assertThat(RequiredSettings.missingIn(environment)).singleElement().satisfies(setting -> assertThat(setting.problem())
-                .isEqualTo("${SAS_BCC_PASSWORD} is not resolved in " + file + " line 8: no environment variable SAS_BCC_PASSWORD"));
+                .isEqualTo("${SAS_BCC_PASSWORD} is not resolved: environment variable SAS_BCC_PASSWORD is not set (" + file + " line 8)"));
     }
 
     private List<MissingSetting> missing() {
