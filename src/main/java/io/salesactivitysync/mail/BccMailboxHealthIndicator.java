@@ -109,8 +109,9 @@ public class BccMailboxHealthIndicator implements HealthIndicator {
             reason.append("login refused by the server").append(failure.getMessage() == null ? "" : ": " + failure.getMessage());
         } else {
             reason.append(describe(failure));
+            // a cause's type says what its message often leaves out: UnknownHostException: imap.example.com
             for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-                String text = describe(cause);
+                String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().strip());
                 if (reason.indexOf(text) < 0) {
                     reason.append(": ").append(text);
                 }

@@ -137,7 +137,10 @@ class BccMailboxHealthIndicatorTest {
                 .isEqualTo("login refused by the server: [AUTHENTICATIONFAILED] Invalid credentials");
         assertThat(BccMailboxHealthIndicator.reason(new MessagingException("Couldn't connect to host, port: h, 993; timeout 5000",
                 new ConnectException("Connection refused"))))
-                .isEqualTo("Couldn't connect to host, port: h, 993; timeout 5000: Connection refused");
+                .isEqualTo("Couldn't connect to host, port: h, 993; timeout 5000: ConnectException: Connection refused");
+        assertThat(BccMailboxHealthIndicator.reason(new MessagingException("Couldn't connect to host, port: imap.example.com, 993",
+                new java.net.UnknownHostException("imap.example.com"))))
+                .isEqualTo("Couldn't connect to host, port: imap.example.com, 993: UnknownHostException: imap.example.com");
         assertThat(BccMailboxHealthIndicator.reason(new MessagingException())).isEqualTo("MessagingException");
     }
 
