@@ -7,8 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,27 +25,26 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     static final String REALM = "sales-activity-sync";
     private static final Logger LOG = LoggerFactory.getLogger(BearerTokenFilter.class);
-    private static final String SCHEME = "Bearer ";
 
-    private final byte[] expectedDigest;
+    private final BearerToken token;
     private final ObjectMapper objectMapper;
 
     public BearerTokenFilter(String token, ObjectMapper objectMapper) {
-        this.expectedDigest = sha256(token);
+        this.token = new BearerToken(token);
         this.objectMapper = objectMapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        Optional<String> presented = BearerToken.presentedIn(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (presented.isEmpty()) {
             LOG.info("Refused {} {} from {}: no bearer token", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
             reject(response, "Bearer realm=\"" + REALM + "\"",
                     "This API needs a bearer token: send the header Authorization: Bearer <token> (the token is sas.api.token)");
             return;
         }
-        if (!matches(authorization.substring(SCHEME.length()).strip())) {
+        if (!matches(presented.get())) {
             LOG.warn("Refused {} {} from {}: wrong bearer token", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
             reject(response, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"",
                     "The bearer token is not valid for this server");
@@ -55,9 +53,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Compares digests, so neither the content nor the length of the token leaks through timing. */
     boolean matches(String presented) {
-        return MessageDigest.isEqual(expectedDigest, sha256(presented));
+        return token.matches(presented);
     }
 
     private void reject(HttpServletResponse response, String challenge, String message) throws IOException {
@@ -66,13 +63,5 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         objectMapper.writeValue(response.getOutputStream(), ApiError.of(HttpStatus.UNAUTHORIZED, message));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JVM has no SHA-256", e);
-        }
     }
 }

@@ -1,13 +1,19 @@
 package io.salesactivitysync.mail;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -17,29 +23,67 @@ import org.springframework.stereotype.Component;
  * The {@code bccMailbox} component of {@code /actuator/health}: logs in to the configured BCC
  * mailbox over IMAP(S) and opens its inbox. Present only when {@code sas.mail.bcc.host} is set.
  *
+ * <p>The result is kept for {@code sas.mail.bcc.health-cache} [60s]: every health call computes
+ * the overall status, anonymous ones included, and a login per call would let anyone flood the
+ * mail server (and lock the account out with failed logins). For the same reason a failure is
+ * logged as one line, once per check, never with a stack trace.
+ *
  * <p>The settings are read at each check rather than once at start, because a server started by
  * the application itself (the sandbox's mail server on port 0 in tests) publishes its real port
  * only when it is up.
  */
 @Component
 @ConditionalOnExpression("!'${sas.mail.bcc.host:}'.isEmpty()")
-public class BccMailboxHealthIndicator extends AbstractHealthIndicator {
+public class BccMailboxHealthIndicator implements HealthIndicator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BccMailboxHealthIndicator.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_CACHE = Duration.ofSeconds(60);
 
     private final Environment environment;
+    private final Clock clock;
+    private Health last;
+    private Instant nextCheck = Instant.MIN;
 
-    public BccMailboxHealthIndicator(Environment environment) {
-        super("BCC mailbox check failed");
+    public BccMailboxHealthIndicator(Environment environment, Clock clock) {
         this.environment = environment;
+        this.clock = clock;
     }
 
+    /** The last result while it is fresh; otherwise one login, whatever the number of callers waiting. */
     @Override
-    protected void doHealthCheck(Health.Builder builder) throws MessagingException {
-        BccMailboxProperties mailbox = Binder.get(environment).bind("sas.mail.bcc", BccMailboxProperties.class)
-                .orElseThrow(() -> new IllegalStateException("sas.mail.bcc is not configured"));
-        builder.withDetail("server", mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port())
-                .withDetail("account", mailbox.username());
+    public synchronized Health health() {
+        Instant now = clock.instant();
+        if (last != null && now.isBefore(nextCheck)) {
+            return last;
+        }
+        BccMailboxProperties mailbox;
+        try {
+            mailbox = Binder.get(environment).bind("sas.mail.bcc", BccMailboxProperties.class)
+                    .orElseThrow(() -> new IllegalStateException("sas.mail.bcc is not configured"));
+        } catch (RuntimeException e) {
+            LOG.warn("BCC mailbox check failed: the settings sas.mail.bcc.* cannot be read: {}", reason(e));
+            last = Health.down().withDetail("error", "the settings sas.mail.bcc.* cannot be read: " + reason(e)).build();
+            nextCheck = now.plus(DEFAULT_CACHE);
+            return last;
+        }
+        Health health = check(mailbox, now);
+        if (health.getStatus().equals(Status.DOWN)) {
+            LOG.warn("BCC mailbox check failed for {} (account {}): {}; next check in {}s",
+                    server(mailbox), mailbox.username(), health.getDetails().get("error"), mailbox.healthCache().toSeconds());
+        } else if (last != null && !last.getStatus().equals(health.getStatus())) {
+            LOG.info("BCC mailbox check for {} is {} again", server(mailbox), health.getStatus());
+        }
+        last = health;
+        nextCheck = now.plus(mailbox.healthCache());
+        return health;
+    }
+
+    private static Health check(BccMailboxProperties mailbox, Instant now) {
+        Health.Builder builder = new Health.Builder()
+                .withDetail("server", server(mailbox))
+                .withDetail("account", mailbox.username())
+                .withDetail("checkedAt", now.toString());
         Properties properties = new Properties();
         String prefix = "mail." + mailbox.protocol() + ".";
         properties.setProperty(prefix + "connectiontimeout", String.valueOf(TIMEOUT.toMillis()));
@@ -49,10 +93,39 @@ public class BccMailboxHealthIndicator extends AbstractHealthIndicator {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             try {
-                builder.up().withDetail("inboxMessages", inbox.getMessageCount());
+                return builder.up().withDetail("inboxMessages", inbox.getMessageCount()).build();
             } finally {
                 inbox.close(false);
             }
+        } catch (MessagingException | RuntimeException e) {
+            return builder.down().withDetail("error", reason(e)).build();
         }
+    }
+
+    /** One readable line (it is logged: no line breaks): what failed and, when another exception underlies it, why. */
+    static String reason(Exception failure) {
+        StringBuilder reason = new StringBuilder();
+        if (failure instanceof AuthenticationFailedException) {
+            reason.append("login refused by the server").append(failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        } else {
+            reason.append(describe(failure));
+            // a cause's type says what its message often leaves out: UnknownHostException: imap.example.com
+            for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().strip());
+                if (reason.indexOf(text) < 0) {
+                    reason.append(": ").append(text);
+                }
+            }
+        }
+        return reason.toString().replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message.strip();
+    }
+
+    private static String server(BccMailboxProperties mailbox) {
+        return mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port();
     }
 }

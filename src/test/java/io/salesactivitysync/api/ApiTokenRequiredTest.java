@@ -15,7 +15,6 @@ class ApiTokenRequiredTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SalesActivitySyncApplication.class)
                 .initializers(new TestDatabase())
                 .run("--server.port=0", "--sas.api.token=").close())
-                .rootCause()
                 .hasMessageContaining("sas.api.token")
                 .hasMessageContaining("must be set: export SAS_API_TOKEN=");
     }

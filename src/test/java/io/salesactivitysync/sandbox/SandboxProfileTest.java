@@ -101,8 +101,7 @@ class SandboxProfileTest {
 
     @Test
     void healthIsUpWithTheDatabaseAndTheBccMailbox() {
-        ApiClient client = new ApiClient(port);
-        JsonNode health = client.send(client.unauthenticated("/actuator/health").GET()).json();
+        JsonNode health = new ApiClient(port, "sandbox-token").get("/actuator/health").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/bccMailbox/status").asText()).isEqualTo("UP");
