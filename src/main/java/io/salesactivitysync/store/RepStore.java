@@ -109,6 +109,7 @@ public class RepStore {
      */
     @Transactional
     public Rep update(long id, RepFields fields) {
+        lock(id);
         Rep current = get(id);
         RepFields rep = fields.normalized();
         checkUnique(id, fields, rep);
@@ -143,7 +144,7 @@ public class RepStore {
      */
     @Transactional
     public void delete(long id) {
-        get(id);
+        lock(id);
         long tasks = jdbc.sql("SELECT COUNT(*) FROM tasks WHERE owner_rep_id = :id").param("id", id)
                 .query(Long.class).single();
         if (tasks > 0) {
@@ -151,6 +152,21 @@ public class RepStore {
                     + " task(s): delete them or give them to another rep first");
         }
         jdbc.sql("DELETE FROM reps WHERE id = :id").param("id", id).update();
+    }
+
+    /**
+     * Locks the rep's row until the transaction ends, or answers that there is no such rep.
+     * Writes that concern one rep take this lock first, so that a write racing a delete of the
+     * same rep waits for it and then finds the rep gone (404), instead of tripping over a
+     * foreign key, and two parallel deletes cannot both succeed.
+     */
+    @Transactional
+    public void lock(long id) {
+        jdbc.sql("SELECT id FROM reps WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new RecordNotFoundException("rep", id));
     }
 
     private void checkUnique(Long id, RepFields submitted, RepFields rep) {
