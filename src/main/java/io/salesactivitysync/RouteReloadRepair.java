@@ -1,6 +1,9 @@
 package io.salesactivitysync;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -8,6 +11,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.TemplatedRouteDefinition;
+import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.EventNotifierSupport;
@@ -17,38 +21,46 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the routes made from route templates ({@code templatedRoute:} in a route file) back
- * after a route reload. Camel 4.17's reload removes every route, then adds the routes, REST
- * operations and route templates of the files again, but not the templated routes (its
- * RouteBuilder.updateRoutesToCamelContext skips them), which would leave the REST API without
- * its operations after the first edit of a route file in the sandbox. Runs only when
- * routes are reloaded (camel.main.routes-reload-enabled).
+ * Completes what Camel 4.17's route reload (camel.main.routes-reload-enabled, on in the sandbox)
+ * leaves undone when a route file changes:
+ * <ul>
+ *   <li>the routes made from route templates ({@code templatedRoute:}) are removed with all the
+ *       others but not created again (RouteBuilder.updateRoutesToCamelContext skips them), which
+ *       would leave the REST API without its operations: they are added back;</li>
+ *   <li>the REST definitions of the file are added again next to the old ones, and the OpenAPI
+ *       document (rendered once when its route starts) may go on showing the old ones: each REST
+ *       definition replaced by a newer one of the same id is dropped as soon as routes are added.</li>
+ * </ul>
  */
 @Component
-public class TemplatedRoutesOnReload extends EventNotifierSupport {
+public class RouteReloadRepair extends EventNotifierSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TemplatedRoutesOnReload.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RouteReloadRepair.class);
 
     private final Set<Resource> routeFiles = new LinkedHashSet<>();
 
-    public TemplatedRoutesOnReload() {
+    public RouteReloadRepair() {
         setIgnoreExchangeEvents(true);
-        setIgnoreRouteEvents(false);
     }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.CamelContextStartedEvent || event instanceof CamelEvent.RouteReloadedEvent;
+        return event instanceof CamelEvent.CamelContextStartedEvent || event instanceof CamelEvent.RouteAddedEvent
+                || event instanceof CamelEvent.RouteReloadedEvent;
     }
 
     @Override
     public void notify(CamelEvent event) throws Exception {
         if (event instanceof CamelEvent.CamelContextStartedEvent started) {
             remember(started.getContext());
+        } else if (event instanceof CamelEvent.RouteAddedEvent added) {
+            // before the routes of a reload start: the OpenAPI route renders its document when it starts
+            dropReplacedRests((ModelCamelContext) added.getRoute().getCamelContext());
         } else if (event instanceof CamelEvent.RouteReloadedEvent reloaded && reloaded.getIndex() == reloaded.getTotal()) {
             CamelContext context = reloaded.getRoute().getCamelContext();
             remember(context);
-            restore(context);
+            dropReplacedRests((ModelCamelContext) context);
+            addTemplatedRoutes(context);
         }
     }
 
@@ -60,7 +72,20 @@ public class TemplatedRoutesOnReload extends EventNotifierSupport {
         }
     }
 
-    private synchronized void restore(CamelContext context) throws Exception {
+    private static void dropReplacedRests(ModelCamelContext model) {
+        List<RestDefinition> rests = model.getRestDefinitions();
+        synchronized (model) {
+            Set<String> newer = new HashSet<>();
+            for (ListIterator<RestDefinition> it = rests.listIterator(rests.size()); it.hasPrevious(); ) {
+                RestDefinition rest = it.previous();
+                if (rest.getId() != null && !newer.add(rest.getId())) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private synchronized void addTemplatedRoutes(CamelContext context) throws Exception {
         ModelCamelContext model = (ModelCamelContext) context;
         for (RoutesBuilder builder : PluginHelper.getRoutesLoader(context).findRoutesBuilders(routeFiles)) {
             if (builder instanceof RouteBuilder routeBuilder) {
