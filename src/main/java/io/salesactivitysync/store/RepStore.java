@@ -46,6 +46,7 @@ public class RepStore {
     @Transactional
     public Rep create(RepFields fields) {
         RepFields rep = fields.normalized();
+        lockAddresses();
         checkUnique(null, fields, rep);
         OffsetDateTime now = StoreClock.now(clock);
         Connection connection = Connection.of(rep.salesforceUserId());
@@ -112,6 +113,7 @@ public class RepStore {
         lock(id);
         Rep current = get(id);
         RepFields rep = fields.normalized();
+        lockAddresses();
         checkUnique(id, fields, rep);
         boolean userChanged = !Objects.equals(current.salesforceUserId(), rep.salesforceUserId());
         Connection connection = userChanged
@@ -167,6 +169,17 @@ public class RepStore {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new RecordNotFoundException("rep", id));
+    }
+
+    /**
+     * Makes writes of rep addresses take turns until the transaction ends. An address must be
+     * unique across reps' own addresses and aliases, two tables no constraint spans, so without
+     * this two parallel writes could each give the same address to a different rep. The org's
+     * single settings row (always there, on both databases) serves as the lock; row locks are
+     * always taken rep first, then this one.
+     */
+    private void lockAddresses() {
+        jdbc.sql("SELECT id FROM org_settings WHERE id = 1 FOR UPDATE").query(Integer.class).optional();
     }
 
     private void checkUnique(Long id, RepFields submitted, RepFields rep) {

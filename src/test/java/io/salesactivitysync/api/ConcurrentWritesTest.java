@@ -87,6 +87,20 @@ class ConcurrentWritesTest {
     }
 
     @Test
+    void anAddressRacingAsOneRepsEmailAndAnothersAliasEndsWithOneOwner() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String address = uniqueEmail("shared");
+            List<Response> responses = parallel(10, i -> api.post("/api/reps", i % 2 == 0
+                    ? object("email", address, "name", "Own", "timeZone", "UTC")
+                    : object("email", uniqueEmail("other"), "name", "Alias", "timeZone", "UTC", "aliases", List.of(address))));
+            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+            long owners = jdbc.sql("SELECT COUNT(*) FROM reps WHERE email = :a").param("a", address).query(Long.class).single()
+                    + jdbc.sql("SELECT COUNT(*) FROM rep_aliases WHERE email = :a").param("a", address).query(Long.class).single();
+            assertThat(owners).isEqualTo(1);
+        }
+    }
+
+    @Test
     void parallelUpdatesAndDeletesOfOnePersonAreNever500() throws Exception {
         long person = api.post("/api/people", object("name", "Contested", "email", uniqueEmail("contested"))).json().get("id").asLong();
         List<Response> responses = parallel(8, i -> i % 4 == 0 ? api.delete("/api/people/" + person)
