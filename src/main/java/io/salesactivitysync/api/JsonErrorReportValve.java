@@ -54,7 +54,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
     static String message(HttpStatus status, String reason) {
         return switch (status) {
             case BAD_REQUEST -> "The server cannot read this request" + (reason == null || reason.isBlank() ? "" : ": " + reason)
-                    + " (encoded /, \\ or NUL characters in the path are refused)";
+                    + " (the server refuses, among others, an encoded /, \\ or NUL in the path and oversized headers)";
             case NOT_IMPLEMENTED -> "This HTTP method is not supported";
             case METHOD_NOT_ALLOWED -> "This HTTP method is not allowed here";
             default -> reason == null || reason.isBlank() ? status.getReasonPhrase() : reason;
