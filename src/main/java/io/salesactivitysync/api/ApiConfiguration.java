@@ -1,9 +1,13 @@
 package io.salesactivitysync.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.catalina.core.StandardHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,5 +36,33 @@ class ApiConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
+    }
+
+    /** Readiness, body size, charset and encoding checks, after the token check (see {@link ApiRequestGuard}). */
+    @Bean
+    FilterRegistrationBean<ApiRequestGuard> apiRequestGuard(ApiProperties properties, CamelContext camelContext,
+                                                            ObjectMapper objectMapper) {
+        FilterRegistrationBean<ApiRequestGuard> registration =
+                new FilterRegistrationBean<>(new ApiRequestGuard(properties, camelContext::isStarted, objectMapper));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110);
+        return registration;
+    }
+
+    /**
+     * Errors Tomcat answers before Spring sees the request (a refused request line or URI such as
+     * an encoded slash, CONNECT) get the JSON error shape too; TRACE goes on to Spring MVC, which
+     * refuses it with a JSON 405 instead of Tomcat's empty one (spring.mvc.dispatch-trace-request).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                }
+            });
+        };
     }
 }

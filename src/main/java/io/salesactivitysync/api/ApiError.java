@@ -24,6 +24,7 @@ public record ApiError(int status, String error, String message, List<FieldProbl
     /**
      * Control characters in the message or the fields (a JSON key or a template can carry a line
      * break) become {@code ?}: the message is logged, and a line break would forge a log entry.
+     * So do unpaired surrogates, which no UTF-8 response can carry.
      */
     public static ApiError of(HttpStatus status, String message, List<FieldProblem> errors) {
         return new ApiError(status.value(), status.getReasonPhrase(), printable(message),
@@ -31,7 +32,7 @@ public record ApiError(int status, String error, String message, List<FieldProbl
     }
 
     private static String printable(String text) {
-        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
+        return text == null ? null : text.replaceAll("[\\p{Cntrl}\\x{D800}-\\x{DFFF}]", "?");
     }
 
     /** The same body as a map, for Spring's error controller. */

@@ -25,8 +25,13 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
 
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        return apiError(request).asMap();
+    }
+
+    /** The error the client gets for the request being answered by the error page. */
+    public ApiError apiError(WebRequest request) {
         HttpStatus status = status(request);
-        return ApiError.of(status, message(status, request)).asMap();
+        return ApiError.of(status, message(status, request));
     }
 
     private HttpStatus status(WebRequest request) {
@@ -47,8 +52,11 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         }
         if (error instanceof HttpMediaTypeNotSupportedException e) {
             String supported = e.getSupportedMediaTypes().stream().map(MimeType::toString).collect(Collectors.joining(", "));
-            return (e.getContentType() == null ? "The Content-Type header is missing" : "Content-Type " + e.getContentType() + " is not supported")
-                    + (supported.isEmpty() ? "" : "; send " + supported);
+            String sent = servletRequest == null ? null : servletRequest.getContentType();
+            String problem = e.getContentType() != null ? "Content-Type " + e.getContentType() + " is not supported"
+                    : sent == null || sent.isBlank() ? "The Content-Type header is missing"
+                    : "Content-Type " + sent + " is not valid";
+            return problem + (supported.isEmpty() ? "" : "; send " + supported);
         }
         if (error instanceof HttpMediaTypeNotAcceptableException e) {
             String supported = e.getSupportedMediaTypes().stream().map(MimeType::toString).collect(Collectors.joining(", "));
@@ -57,6 +65,7 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         return switch (status) {
             case NOT_FOUND -> "No resource at " + method + path;
             case INTERNAL_SERVER_ERROR -> "The request failed unexpectedly; the server log has the details";
+            case SERVICE_UNAVAILABLE -> "The service is not available right now; try again in a few seconds";
             default -> status.getReasonPhrase();
         };
     }

@@ -3,6 +3,7 @@ package io.salesactivitysync.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,11 +12,15 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.salesactivitysync.store.OrgSettings;
 import io.salesactivitysync.store.PersonFields;
 import io.salesactivitysync.store.RepFields;
 import io.salesactivitysync.store.SettingsOverrides;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -59,6 +64,8 @@ public class JsonBodyReader {
         T value;
         try {
             value = mapper.readValue(body, type);
+        } catch (UnstorableTextException e) {
+            throw BadRequestException.forField(path(e), e.problem());
         } catch (UnrecognizedPropertyException e) {
             String field = path(e);
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
@@ -127,6 +134,7 @@ public class JsonBodyReader {
     }
 
     private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableText()));
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -141,5 +149,59 @@ public class JsonBodyReader {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Every string of a request, read as Jackson reads strings and then refused when no database
+     * can keep it as sent: PostgreSQL rejects the NUL character, and an unpaired surrogate (a
+     * JSON escape such as {@code \\ud800} without its partner) is no Unicode text at all. H2
+     * would store both and later answer invalid JSON.
+     */
+    private static final class StorableText extends StdScalarDeserializer<String> {
+
+        StorableText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            String problem = value == null ? null : problemWith(value);
+            if (problem != null) {
+                throw new UnstorableTextException(parser, problem);
+            }
+            return value;
+        }
+
+        static String problemWith(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\u0000') {
+                    return "must not contain the NUL character (\\u0000)";
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return "must not contain an unpaired surrogate (\\u" + Integer.toHexString(c)
+                            + "): send valid Unicode text";
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A string no database can keep as sent, with what is wrong with it. */
+    private static final class UnstorableTextException extends MismatchedInputException {
+
+        private final String problem;
+
+        UnstorableTextException(JsonParser parser, String problem) {
+            super(parser, problem);
+            this.problem = problem;
+        }
+
+        String problem() {
+            return problem;
+        }
     }
 }

@@ -85,7 +85,7 @@ public class PersonStore {
 
     @Transactional
     public Person update(long id, PersonFields fields) {
-        get(id);
+        lock(id);
         PersonFields person = fields.normalized();
         checkUnique(id, person);
         try {
@@ -105,8 +105,17 @@ public class PersonStore {
     /** Deletes the person; tasks about them are kept without the link. */
     @Transactional
     public void delete(long id) {
-        get(id);
+        lock(id);
         jdbc.sql("DELETE FROM people WHERE id = :id").param("id", id).update();
+    }
+
+    /** Locks the person's row until the transaction ends (see {@link RepStore#lock(long)}), or answers 404. */
+    private void lock(long id) {
+        jdbc.sql("SELECT id FROM people WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new RecordNotFoundException("person", id));
     }
 
     private void checkUnique(Long id, PersonFields person) {

@@ -46,6 +46,7 @@ public class RepStore {
     @Transactional
     public Rep create(RepFields fields) {
         RepFields rep = fields.normalized();
+        lockAddresses();
         checkUnique(null, fields, rep);
         OffsetDateTime now = StoreClock.now(clock);
         KeyHolder key = new GeneratedKeyHolder();
@@ -108,8 +109,10 @@ public class RepStore {
      */
     @Transactional
     public Rep update(long id, RepFields fields) {
+        lock(id);
         Rep current = get(id);
         RepFields rep = fields.normalized();
+        lockAddresses();
         checkUnique(id, fields, rep);
         boolean recheck = !Objects.equals(current.salesforceUserId(), rep.salesforceUserId())
                 || !current.email().equals(rep.email());
@@ -145,7 +148,7 @@ public class RepStore {
      */
     @Transactional
     public void delete(long id) {
-        get(id);
+        lock(id);
         long tasks = jdbc.sql("SELECT COUNT(*) FROM tasks WHERE owner_rep_id = :id").param("id", id)
                 .query(Long.class).single();
         if (tasks > 0) {
@@ -203,6 +206,32 @@ public class RepStore {
                 .param("email", checkedRep.email())
                 .param("salesforceUserId", checkedRep.salesforceUserId())
                 .update();
+    }
+
+    /**
+     * Locks the rep's row until the transaction ends, or answers that there is no such rep.
+     * Writes that concern one rep take this lock first, so that a write racing a delete of the
+     * same rep waits for it and then finds the rep gone (404), instead of tripping over a
+     * foreign key, and two parallel deletes cannot both succeed.
+     */
+    @Transactional
+    public void lock(long id) {
+        jdbc.sql("SELECT id FROM reps WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new RecordNotFoundException("rep", id));
+    }
+
+    /**
+     * Makes writes of rep addresses take turns until the transaction ends. An address must be
+     * unique across reps' own addresses and aliases, two tables no constraint spans, so without
+     * this two parallel writes could each give the same address to a different rep. The org's
+     * single settings row (always there, on both databases) serves as the lock; row locks are
+     * always taken rep first, then this one.
+     */
+    private void lockAddresses() {
+        jdbc.sql("SELECT id FROM org_settings WHERE id = 1 FOR UPDATE").query(Integer.class).optional();
     }
 
     private void checkUnique(Long id, RepFields submitted, RepFields rep) {

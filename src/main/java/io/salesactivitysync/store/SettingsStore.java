@@ -62,10 +62,15 @@ public class SettingsStore {
         return new RepSettings(repId, overrides, overrides.applyTo(orgSettings()));
     }
 
-    /** Replaces the rep's overrides: a value left out or null inherits the org default again. */
+    /**
+     * Replaces the rep's overrides: a value left out or null inherits the org default again. The
+     * rep's row is locked first, so parallel first writes of the same rep's overrides take turns
+     * (the second updates the row the first inserted) and a write racing the rep's deletion
+     * finds the rep gone.
+     */
     @Transactional
     public RepSettings updateRepSettings(long repId, SettingsOverrides overrides) {
-        reps.get(repId);
+        reps.lock(repId);
         Map<String, Object> values = parameters(overrides);
         values.put("repId", repId);
         int updated = jdbc.sql("UPDATE rep_settings SET log_emails_via_api = :logEmailsViaApi, log_calls = :logCalls,"

@@ -140,7 +140,7 @@ class ApiErrorResponsesTest {
         JsonNode paths = document.json().get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/reps", "/api/reps/{id}", "/api/reps/{id}/settings",
                 "/api/people", "/api/people/{id}", "/api/settings");
-        assertThat(paths.at("/~1api~1reps/post/operationId").asText()).isEqualTo("api-create-rep");
+        assertThat(paths.at("/~1api~1reps/post/operationId").asText()).isEqualTo("create-rep");
         assertThat(document.json().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(document.json().at("/components/schemas/ApiError/properties").has("errors")).isTrue();
         assertThat(document.json().at("/components/schemas/RepFields/properties").has("timeZone")).isTrue();

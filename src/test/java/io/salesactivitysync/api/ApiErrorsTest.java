@@ -7,6 +7,11 @@ import io.salesactivitysync.store.RecordInUseException;
 import io.salesactivitysync.store.RecordNotFoundException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class ApiErrorsTest {
 
@@ -47,5 +52,27 @@ class ApiErrorsTest {
         assertThat(error.message()).startsWith("The operation failed unexpectedly; the server log has the details under reference ")
                 .doesNotContain("secret-host");
         assertThat(error.errors()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseThatCannotServeIs503WithoutItsDetails() {
+        for (Exception unavailable : List.<Exception>of(
+                new CannotGetJdbcConnectionException("no connection to jdbc:postgresql://secret-host/db"),
+                new CannotCreateTransactionException("begin failed", new java.sql.SQLNonTransientConnectionException("gone")),
+                new CannotAcquireLockException("lock timeout on secret-host"),
+                new RuntimeException("wrapped", new QueryTimeoutException("slow")))) {
+            ApiError error = errors.describe(unavailable);
+            assertThat(error.status()).as(unavailable.toString()).isEqualTo(503);
+            assertThat(error.message()).contains("database is not available").doesNotContain("secret-host");
+        }
+        assertThat(errors.describe(new DataIntegrityViolationException("check constraint")).status()).isEqualTo(500);
+    }
+
+    @Test
+    void unpairedSurrogatesNeverReachTheMessage() {
+        ApiError error = errors.describe(BadRequestException.forField("a\ud800b", "is not a known field"));
+        assertThat(error.message()).isEqualTo("a?b is not a known field");
+        assertThat(ApiError.of(org.springframework.http.HttpStatus.BAD_REQUEST, "pair \ud83d\ude00 kept").message())
+                .isEqualTo("pair \ud83d\ude00 kept");
     }
 }

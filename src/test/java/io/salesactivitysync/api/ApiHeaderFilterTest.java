@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ApiResponseHeaderFilterTest {
+class ApiHeaderFilterTest {
 
-    private final ApiResponseHeaderFilter filter = new ApiResponseHeaderFilter();
+    private final ApiHeaderFilter filter = new ApiHeaderFilter();
 
     @Test
     void onlyTheApisOwnHeadersBecomeResponseHeaders() {
         assertThat(filter.applyFilterToCamelHeaders("Content-Type", "application/json", null)).isFalse();
         assertThat(filter.applyFilterToCamelHeaders("Location", "/api/reps/1", null)).isFalse();
+        assertThat(filter.applyFilterToCamelHeaders("Retry-After", "5", null)).isFalse();
         assertThat(filter.applyFilterToCamelHeaders("Authorization", "Bearer x", null)).isTrue();
         assertThat(filter.applyFilterToCamelHeaders("authorization", "Bearer x", null)).isTrue();
         assertThat(filter.applyFilterToCamelHeaders("id", 5L, null)).isTrue();
@@ -20,8 +21,13 @@ class ApiResponseHeaderFilterTest {
     }
 
     @Test
-    void requestHeadersStillReachTheRoutes() {
+    void onlyTheContentTypeAndThePagingParametersReachTheRoutes() {
         assertThat(filter.applyFilterToExternalHeaders("page", "1", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("size", "1", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("Content-Type", "application/json", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("Location", "http://evil.example/", null)).isTrue();
+        assertThat(filter.applyFilterToExternalHeaders("id", "7", null)).isTrue();
+        assertThat(filter.applyFilterToExternalHeaders("Authorization", "Bearer x", null)).isTrue();
+        assertThat(filter.applyFilterToExternalHeaders("CamelHttpResponseCode", "302", null)).isTrue();
     }
 }
