@@ -56,8 +56,10 @@ class RepApiTest {
         // the rep's own address is not repeated as an alias
         assertThat(rep.get("aliases")).extracting(JsonNode::asText).containsExactly(email.toLowerCase().replace("@", "+alias@"));
         assertThat(rep.get("salesforceUserId").asText()).isEqualTo(userId);
-        assertThat(rep.at("/connection/state").asText()).isEqualTo("connected");
-        assertThat(rep.at("/connection/reason").isNull()).isTrue();
+        // connected only once Salesforce has said so (the connection check; no Salesforce here)
+        assertThat(rep.at("/connection/state").asText()).isEqualTo("not_connected");
+        assertThat(rep.at("/connection/reason").asText()).isEqualTo("Not checked against Salesforce yet");
+        assertThat(rep.at("/connection/checkedAt").isNull()).isTrue();
         assertThat(OffsetDateTime.parse(rep.get("createdAt").asText()).getOffset()).isEqualTo(ZoneOffset.UTC);
 
         Response read = api.get("/api/reps/" + id);
@@ -66,11 +68,11 @@ class RepApiTest {
     }
 
     @Test
-    void aRepWithoutSalesforceUserIsNotConnectedAndSaysWhy() {
+    void aRepIsNotConnectedUntilSalesforceHasBeenAsked() {
         Response created = api.post("/api/reps", rep(uniqueEmail("unmapped")));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().at("/connection/state").asText()).isEqualTo("not_connected");
-        assertThat(created.json().at("/connection/reason").asText()).contains("salesforceUserId");
+        assertThat(created.json().at("/connection/reason").asText()).contains("Not checked against Salesforce");
     }
 
     @Test
@@ -133,7 +135,7 @@ class RepApiTest {
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().get("email").asText()).isEqualTo(email);
         assertThat(updated.json().get("timeZone").asText()).isEqualTo("Asia/Tokyo");
-        assertThat(updated.json().at("/connection/state").asText()).isEqualTo("connected");
+        assertThat(updated.json().at("/connection/state").asText()).isEqualTo("not_connected");
         assertThat(api.get("/api/reps/" + id).json().get("name").asText()).isEqualTo("After");
     }
 

@@ -20,7 +20,8 @@ class SettingsApiTest {
 
     private static final Map<String, Object> DEFAULTS = object(
             "logEmailsViaApi", true, "logCalls", true, "logEmailsViaBcc", true, "includeBody", true,
-            "taskSyncMode", "do_not_sync", "subjectTemplate", "{{activity_subject}}", "descriptionTemplate", "{{activity_body}}");
+            "taskSyncMode", "do_not_sync", "subjectTemplate", "{{activity_subject}}", "descriptionTemplate", "{{activity_body}}",
+            "logAgainst", "person_only", "multipleMatches", "all");
 
     @LocalServerPort
     int port;
@@ -39,7 +40,8 @@ class SettingsApiTest {
         try {
             Map<String, Object> changed = object(
                     "logEmailsViaApi", false, "logCalls", true, "logEmailsViaBcc", false, "includeBody", false,
-                    "taskSyncMode", "sync", "subjectTemplate", "Email: {{activity_subject}}", "descriptionTemplate", "{{activity_body}}");
+                    "taskSyncMode", "sync", "subjectTemplate", "Email: {{activity_subject}}", "descriptionTemplate", "{{activity_body}}",
+                    "logAgainst", "each_open_opportunity", "multipleMatches", "oldest");
             Response updated = api.put("/api/settings", changed);
             assertThat(updated.status()).as(updated.body()).isEqualTo(200);
             assertThat(updated.json()).isEqualTo(json(changed));
@@ -54,9 +56,11 @@ class SettingsApiTest {
         Response response = api.put("/api/settings", object("logCalls", false));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors")).extracting(e -> e.get("field").asText())
-                .containsExactly("descriptionTemplate", "includeBody", "logEmailsViaApi", "logEmailsViaBcc",
-                        "subjectTemplate", "taskSyncMode");
+                .containsExactly("descriptionTemplate", "includeBody", "logAgainst", "logEmailsViaApi", "logEmailsViaBcc",
+                        "multipleMatches", "subjectTemplate", "taskSyncMode");
         assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("is required");
+        assertThat(response.json().at("/errors/2/message").asText())
+                .isEqualTo("is required: person_only, each_open_opportunity or latest_open_opportunity");
         assertThat(api.get("/api/settings").json()).isEqualTo(json(DEFAULTS));
     }
 
@@ -99,6 +103,12 @@ class SettingsApiTest {
         assertField(api.put(path, object("subjectTemplate", "Re: {{activity subject}}")), 400, "subjectTemplate", "invalid dynamic field");
         assertField(api.put(path, object("subjectTemplate", "Re: {{activity_subject")), 400, "subjectTemplate", "not closed");
         assertField(api.put(path, object("subjectTemplate", "x".repeat(256))), 400, "subjectTemplate", "at most 255 characters");
+        assertField(api.put(path, object("subjectTemplate", "Re: {{opportunity_name}}")), 400, "subjectTemplate",
+                "unknown dynamic field {{opportunity_name}}");
+        assertField(api.put(path, object("logAgainst", "every_opportunity")), 400, "logAgainst",
+                "must be one of: person_only, each_open_opportunity, latest_open_opportunity");
+        assertField(api.put(path, object("multipleMatches", "newest")), 400, "multipleMatches",
+                "must be one of: all, oldest, most_recently_active");
         assertField(api.put(path, object("logEverything", true)), 400, "logEverything", "is not a known field");
     }
 

@@ -70,6 +70,9 @@ class SandboxProfileTest {
     @Test
     void demoRepsAndPeopleCarryTheEmulatorsSalesforceIds() {
         ApiClient api = new ApiClient(port, "sandbox-token");
+        // the connection check asks the emulator about each demo rep soon after start
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(api.get("/api/reps?size=100").json().get("items"),
+                "rep@sandbox.example").at("/connection/state").asText().equals("connected"));
         JsonNode reps = api.get("/api/reps?size=100").json().get("items");
         JsonNode riley = find(reps, "rep@sandbox.example");
         assertThat(riley.get("name").asText()).isEqualTo("Riley Rep");
@@ -77,6 +80,8 @@ class SandboxProfileTest {
         assertThat(riley.get("timeZone").asText()).isEqualTo("Europe/Berlin");
         assertThat(riley.get("aliases")).extracting(JsonNode::asText).containsExactly("riley.rep@sandbox.example");
         assertThat(riley.at("/connection/state").asText()).isEqualTo("connected");
+        assertThat(riley.at("/connection/userId").asText()).isEqualTo("005000000000002AAA");
+        assertThat(riley.at("/connection/matchedBy").asText()).isEqualTo("user_id");
         assertThat(find(reps, "sam@sandbox.example").get("salesforceUserId").asText()).isEqualTo("005000000000003AAA");
 
         JsonNode people = api.get("/api/people?size=100").json().get("items");

@@ -171,8 +171,9 @@ class StoreMigrationTest {
     }
 
     private long insertActivity(long rep, String source, String digest) {
-        jdbc.sql("INSERT INTO activities (source, kind, digest, rep_id, created_at, updated_at)"
-                        + " VALUES (:source, 'email', :digest, :rep, :now, :now)")
+        jdbc.sql("INSERT INTO activities (source, kind, activity_key, digest, rep_email, rep_id, occurred_at,"
+                        + " next_attempt_at, created_at, updated_at)"
+                        + " VALUES (:source, 'email', 'mid:test', :digest, 'rep@x.example', :rep, :now, :now, :now, :now)")
                 .param("source", source).param("digest", digest).param("rep", rep).param("now", NOW)
                 .update();
         return jdbc.sql("SELECT id FROM activities WHERE source = :source AND digest = :digest")

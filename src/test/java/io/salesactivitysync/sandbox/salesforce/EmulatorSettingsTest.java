@@ -32,7 +32,7 @@ class EmulatorSettingsTest {
         assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(settings.sessionTimeout()).isEqualTo(Duration.ofHours(2));
         assertThat(settings.users()).isEqualTo(EmulatorSettings.DEFAULT_USERS);
-        assertThat(settings.customFields()).hasSize(5).first().satisfies(field -> {
+        assertThat(settings.customFields()).hasSize(9).first().satisfies(field -> {
             assertThat(field.sObject()).isEqualTo("Task");
             assertThat(field.name()).isEqualTo("Sales_Activity_Id__c");
             assertThat(field.externalId()).isTrue();

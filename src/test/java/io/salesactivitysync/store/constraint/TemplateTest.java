@@ -9,7 +9,8 @@ class TemplateTest {
     @Test
     void acceptsTextWithWellFormedDynamicFields() {
         assertThat(Template.Validator.problemWith("{{activity_subject}}")).isNull();
-        assertThat(Template.Validator.problemWith("Email: {{activity_subject}} to {{ person.name }}")).isNull();
+        assertThat(Template.Validator.problemWith("{{activity_type}}: {{ activity_subject }} ({{sales_campaign_name}}"
+                + " day {{sales_campaign_day}}, step {{sales_campaign_step}}) {{call_outcome}} {{call_reason}}")).isNull();
         assertThat(Template.Validator.problemWith("No fields at all }} {")).isNull();
     }
 
@@ -20,6 +21,9 @@ class TemplateTest {
         assertThat(Template.Validator.problemWith("Re: {{}}")).contains("invalid dynamic field");
         assertThat(Template.Validator.problemWith("Re: {{1st}}")).contains("invalid dynamic field");
         assertThat(Template.Validator.problemWith("Re: {{activity_subject")).contains("not closed");
-        assertThat(Template.Validator.problemWith("{{a}} and {{b")).contains("not closed");
+        assertThat(Template.Validator.problemWith("{{activity_type}} and {{b")).contains("not closed");
+        assertThat(Template.Validator.problemWith("Hi {{ person.name }}")).isEqualTo("has an unknown dynamic field"
+                + " {{person.name}}; known fields: activity_type, activity_subject, activity_body, sales_campaign_name,"
+                + " sales_campaign_day, sales_campaign_step, call_outcome, call_reason");
     }
 }
