@@ -2,6 +2,8 @@ package io.salesactivitysync.activity;
 
 import io.salesactivitysync.store.Activity;
 import io.salesactivitysync.store.ActivitySource;
+import io.salesactivitysync.store.ActivityBatchRequest;
+import io.salesactivitysync.store.ActivityRequest;
 import io.salesactivitysync.store.ActivityStore;
 import io.salesactivitysync.store.NewActivity;
 import io.salesactivitysync.store.constraint.EmailAddresses;
@@ -27,8 +29,22 @@ public class ActivityIntake {
         this.transaction = transaction;
     }
 
-    /** What the client gets back: the stored activity, and whether this request stored it. */
+    /**
+     * What the client gets back: the stored activity, and whether it was taken in before (then the
+     * answer is 200 with the first one, else 202: stored, to be logged).
+     */
     public record Accepted(Activity activity, boolean duplicate) {
+        public int status() {
+            return duplicate ? 200 : 202;
+        }
+    }
+
+    /** One activity of a batch, as the batch answer lists it. */
+    public record Receipt(long id, String state, boolean duplicate, String location) {
+    }
+
+    /** The batch answer: one receipt per activity, in the order sent. */
+    public record BatchReceipt(java.util.List<Receipt> items) {
     }
 
     public Accepted take(ActivityRequest request) {
@@ -37,13 +53,16 @@ public class ActivityIntake {
     }
 
     /** All of them or none: a batch is stored in one transaction. */
-    public List<Accepted> takeAll(List<ActivityRequest> requests) {
+    public BatchReceipt takeAll(ActivityBatchRequest batch) {
         return transaction.execute(status -> {
-            List<Accepted> accepted = new ArrayList<>(requests.size());
-            for (ActivityRequest request : requests) {
-                accepted.add(take(request));
+            List<Receipt> receipts = new ArrayList<>(batch.activities().size());
+            for (ActivityRequest request : batch.activities()) {
+                Accepted accepted = take(request);
+                long id = accepted.activity().id();
+                receipts.add(new Receipt(id, accepted.activity().state().value(), accepted.duplicate(),
+                        "/api/activities/" + id));
             }
-            return accepted;
+            return new BatchReceipt(receipts);
         });
     }
 
@@ -59,8 +78,8 @@ public class ActivityIntake {
         String key = ActivityKeys.activityKey(messageId, request.type().value(), repEmail, personKey,
                 request.occurredAt(), request.subject());
         String digest = ActivityKeys.sha256(key + "\n" + personKey);
-        ActivityRequest.Campaign campaign = request.campaign();
-        ActivityRequest.Call call = request.call();
+        ActivityRequest.CampaignRequest campaign = request.campaign();
+        ActivityRequest.CallRequest call = request.call();
         return new NewActivity(ActivitySource.API, request.type(), key, digest, messageId, repEmail, ref,
                 request.subject().strip(), request.body(), request.occurredAt(),
                 campaign == null ? null : new Activity.Campaign(campaign.name().strip(), campaign.day(), campaign.step()),

@@ -66,18 +66,20 @@ public class ApiRequestGuard extends OncePerRequestFilter {
             reject(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem);
             return;
         }
-        long limit = properties.maxBodySize().toBytes();
+        boolean batch = request.getRequestURI().endsWith("/batch");
+        long limit = (batch ? properties.maxBatchBodySize() : properties.maxBodySize()).toBytes();
+        String setting = batch ? "sas.api.max-batch-body-size" : "sas.api.max-body-size";
         if (request.getContentLengthLong() > limit) {
-            LOG.info("Refused {} {}: a body of {} bytes is above sas.api.max-body-size ({} bytes)",
-                    request.getMethod(), request.getRequestURI(), request.getContentLengthLong(), limit);
-            reject(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit));
+            LOG.info("Refused {} {}: a body of {} bytes is above {} ({} bytes)",
+                    request.getMethod(), request.getRequestURI(), request.getContentLengthLong(), setting, limit);
+            reject(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit, setting));
             return;
         }
         byte[] body = read(request.getInputStream(), limit);
         if (body == null) {
-            LOG.info("Refused {} {}: the body went past sas.api.max-body-size ({} bytes)",
-                    request.getMethod(), request.getRequestURI(), limit);
-            reject(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit));
+            LOG.info("Refused {} {}: the body went past {} ({} bytes)",
+                    request.getMethod(), request.getRequestURI(), setting, limit);
+            reject(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit, setting));
             return;
         }
         int invalidAt = Utf8.firstInvalidByte(body);
@@ -119,8 +121,8 @@ public class ApiRequestGuard extends OncePerRequestFilter {
         return body.length > limit ? null : body;
     }
 
-    private static String tooLarge(long limit) {
-        return "The request body is larger than " + limit + " bytes (sas.api.max-body-size)";
+    private static String tooLarge(long limit, String setting) {
+        return "The request body is larger than " + limit + " bytes (" + setting + ")";
     }
 
     private static String printable(String text) {

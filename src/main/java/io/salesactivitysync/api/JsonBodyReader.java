@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.salesactivitysync.store.ActivityBatchRequest;
+import io.salesactivitysync.store.ActivityRequest;
 import io.salesactivitysync.store.OrgSettings;
 import io.salesactivitysync.store.PersonFields;
 import io.salesactivitysync.store.RepFields;
@@ -51,6 +53,14 @@ public class JsonBodyReader {
 
     public OrgSettings readOrgSettings(String body) {
         return read(body, OrgSettings.class);
+    }
+
+    public ActivityRequest readActivity(String body) {
+        return read(body, ActivityRequest.class);
+    }
+
+    public ActivityBatchRequest readActivityBatch(String body) {
+        return read(body, ActivityBatchRequest.class);
     }
 
     public SettingsOverrides readSettingsOverrides(String body) {

@@ -15,6 +15,10 @@ public class PathIds {
         return parse("rep", id);
     }
 
+    public long activityId(@Header("id") String id) {
+        return parse("activity", id);
+    }
+
     public long personId(@Header("id") String id) {
         return parse("person", id);
     }

@@ -94,15 +94,12 @@ public class ActivityStore {
                 .orElseThrow(() -> new RecordNotFoundException("activity", id));
     }
 
-    /**
-     * A page of activities, newest first.
-     *
-     * @param state only activities in this state (null: all)
-     * @param repId only the rep's (null: all)
-     * @param since only those taken in at or after this time (null: all)
-     */
+    /** A page of the activities the filter lets through, newest first. */
     @Transactional(readOnly = true)
-    public Page<Activity> list(ActivityState state, Long repId, OffsetDateTime since, PageRequest page) {
+    public Page<Activity> list(ActivityFilter filter, PageRequest page) {
+        ActivityState state = filter.state();
+        Long repId = filter.repId();
+        OffsetDateTime since = filter.since();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (state != null) {

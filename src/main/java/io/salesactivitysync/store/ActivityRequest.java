@@ -1,6 +1,5 @@
-package io.salesactivitysync.activity;
+package io.salesactivitysync.store;
 
-import io.salesactivitysync.store.ActivityType;
 import io.salesactivitysync.store.constraint.EmailAddress;
 import io.salesactivitysync.store.constraint.SalesforceId;
 import io.salesactivitysync.store.constraint.SingleLine;
@@ -52,8 +51,8 @@ public record ActivityRequest(
         @Size(max = 100_000, message = "must be at most {max} characters") String body,
         @NotNull(message = "is required: an ISO-8601 time with offset such as 2026-11-23T10:30:00Z") OffsetDateTime occurredAt,
         @Size(max = 998, message = "must be at most {max} characters") @SingleLine String messageId,
-        @Valid Campaign campaign,
-        @Valid Call call,
+        @Valid CampaignRequest campaign,
+        @Valid CallRequest call,
         @Size(max = 50, message = "must hold at most {max} attributes") Map<String, Object> attributes) {
 
     /** Exactly one of the three. */
@@ -63,7 +62,7 @@ public record ActivityRequest(
             @EmailAddress String email) {
     }
 
-    public record Campaign(
+    public record CampaignRequest(
             @NotBlank(message = "is required") @Size(max = 255, message = "must be at most {max} characters") @SingleLine
             String name,
             @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000, message = "must be at most {value}")
@@ -72,7 +71,7 @@ public record ActivityRequest(
             Integer step) {
     }
 
-    public record Call(
+    public record CallRequest(
             @Size(max = 255, message = "must be at most {max} characters") @SingleLine String outcome,
             @Size(max = 255, message = "must be at most {max} characters") @SingleLine String reason) {
     }

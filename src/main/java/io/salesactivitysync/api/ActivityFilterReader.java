@@ -1,0 +1,58 @@
+package io.salesactivitysync.api;
+
+import io.salesactivitysync.store.ActivityFilter;
+import io.salesactivitysync.store.ActivityState;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/** Reads {@code ?state=&rep=&since=} of {@code GET /api/activities}. */
+@Component
+public class ActivityFilterReader {
+
+    public ActivityFilter read(@Header("state") String state, @Header("rep") String rep, @Header("since") String since) {
+        return new ActivityFilter(state(state), rep(rep), since(since));
+    }
+
+    private static ActivityState state(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        for (ActivityState state : ActivityState.values()) {
+            if (state.value().equals(value)) {
+                return state;
+            }
+        }
+        throw BadRequestException.forField("state", "must be one of: " + Arrays.stream(ActivityState.values())
+                .map(ActivityState::value).collect(Collectors.joining(", ")));
+    }
+
+    private static Long rep(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw BadRequestException.forField("rep", "must be a rep's id (a positive whole number)");
+    }
+
+    private static OffsetDateTime since(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw BadRequestException.forField("since", "must be an ISO-8601 time with offset such as 2026-11-23T10:30:00Z");
+        }
+    }
+}
