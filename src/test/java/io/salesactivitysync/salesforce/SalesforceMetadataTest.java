@@ -51,6 +51,21 @@ class SalesforceMetadataTest {
         assertThat(declared).isEqualTo(new TreeSet<>(metadataFields().keySet()));
     }
 
+    @Test
+    void theSandboxOrgHasTheTaskTypeValuesTheMetadataAdds() throws Exception {
+        JsonNode sandbox = YAML.readTree(Path.of("config/application-sandbox.yml").toFile());
+        Document taskType = parse(Path.of("salesforce/force-app/main/default/standardValueSets/TaskType.standardValueSet-meta.xml"));
+        TreeSet<String> deployed = new TreeSet<>();
+        for (int i = 0; i < taskType.getElementsByTagName("fullName").getLength(); i++) {
+            deployed.add(taskType.getElementsByTagName("fullName").item(i).getTextContent());
+        }
+        assertThat(deployed).contains("Call", "Email", "Reply");
+        for (JsonNode added : sandbox.at("/sandbox/salesforce/picklist-values/[Task.Type]")) {
+            assertThat(deployed).contains(added.asText());
+        }
+        assertThat(sandbox.at("/sandbox/salesforce/picklist-values/[Task.Type]").toString()).contains("Reply");
+    }
+
     /** Object.Field to its field-meta.xml; Activity fields stand for Task (and Event). */
     private static Map<String, Document> metadataFields() throws Exception {
         Map<String, Document> fields = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,6 +41,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientTimeout        how long a streaming client that does not reconnect is remembered (Salesforce: 40 s)
  * @param adminToken           the token state-changing calls to {@code /sandbox/admin} may carry; empty
  *                             makes a new random one at every start
+ * @param picklistValues       values added to standard picklists, by {@code Type.Field}, as deploying a
+ *                             standard value set adds them (the product's metadata adds Task.Type Reply)
  */
 @ConfigurationProperties("sandbox.salesforce")
 public record EmulatorSettings(
@@ -62,7 +65,8 @@ public record EmulatorSettings(
         @DefaultValue("24h") Duration pushTopicRetention,
         @DefaultValue("110s") Duration longPollTimeout,
         @DefaultValue("40s") Duration clientTimeout,
-        String adminToken) {
+        String adminToken,
+        Map<String, List<String>> picklistValues) {
 
     public static final String ORG_ID = "00D000000000001EAA";
     public static final String INTEGRATION_USER_ID = "005000000000001AAA";
@@ -80,6 +84,7 @@ public record EmulatorSettings(
         users = users == null || users.isEmpty() ? DEFAULT_USERS : List.copyOf(users);
         customFields = customFields == null ? List.of() : List.copyOf(customFields);
         readOnlyFields = readOnlyFields == null ? List.of() : List.copyOf(readOnlyFields);
+        picklistValues = picklistValues == null ? Map.of() : Map.copyOf(picklistValues);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -159,6 +164,7 @@ public record EmulatorSettings(
         private List<OrgUser> users;
         private List<CustomField> customFields;
         private List<String> readOnlyFields;
+        private Map<String, List<String>> picklistValues;
         private String jwtCertificate;
         private Path stateFile;
         private boolean demoData;
@@ -178,6 +184,7 @@ public record EmulatorSettings(
             users = from.users;
             customFields = from.customFields;
             readOnlyFields = from.readOnlyFields;
+            picklistValues = from.picklistValues;
             jwtCertificate = from.jwtCertificate;
             stateFile = from.stateFile;
             demoData = from.demoData;
@@ -280,6 +287,11 @@ public record EmulatorSettings(
             return this;
         }
 
+        public Builder picklistValues(Map<String, List<String>> value) {
+            picklistValues = value;
+            return this;
+        }
+
         public Builder adminToken(String value) {
             adminToken = value;
             return this;
@@ -289,7 +301,7 @@ public record EmulatorSettings(
             return new EmulatorSettings(port, host, bindAddress, sessionTimeout, dailyApiLimit, queryBatchSize,
                     clientId, clientSecret, integrationUsername, users, customFields, readOnlyFields, jwtCertificate,
                     stateFile, demoData, streaming.changeEventRetention(), streaming.pushTopicRetention(),
-                    streaming.longPollTimeout(), streaming.clientTimeout(), adminToken);
+                    streaming.longPollTimeout(), streaming.clientTimeout(), adminToken, picklistValues);
         }
     }
 }

@@ -89,7 +89,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.streamingFactory = streamingFactory;
-        OrgSchema schema = StandardObjects.schema(settings.customFields());
+        OrgSchema schema = StandardObjects.schema(settings.customFields(), settings.picklistValues());
         this.stateFile = settings.stateFile() == null ? null : new OrgStateFile(settings.stateFile(), schema);
         this.streamingStateFile = settings.stateFile() == null ? null
                 : StreamingStateFile.besideOrgStateFile(settings.stateFile());

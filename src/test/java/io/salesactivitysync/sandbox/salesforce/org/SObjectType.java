@@ -39,6 +39,15 @@ public final class SObjectType {
         fieldsByName.put(field.name(), field);
     }
 
+    /** Replaces a field's definition, keeping its place (e.g. a picklist with values added). */
+    void replaceField(FieldDefinition field) {
+        if (!fieldsByName.containsKey(field.name())) {
+            throw new IllegalArgumentException("Field " + name + "." + field.name() + " does not exist");
+        }
+        fieldsInOrder.put(field.name(), field);
+        fieldsByName.put(field.name(), field);
+    }
+
     void addChildRelationship(ChildRelationship relationship) {
         childRelationships.add(relationship);
     }

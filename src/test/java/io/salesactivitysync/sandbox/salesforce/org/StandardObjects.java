@@ -19,6 +19,7 @@ import static io.salesactivitysync.sandbox.salesforce.org.FieldType.URL;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The standard objects the emulator serves, with the subset of their fields that matters to a
@@ -46,8 +47,27 @@ public final class StandardObjects {
 
     /** The standard schema plus the configured custom fields. */
     public static OrgSchema schema(List<CustomField> customFields) {
+        return schema(customFields, Map.of());
+    }
+
+    /**
+     * The standard schema plus the configured custom fields, and values added to standard
+     * picklists ({@code Type.Field} to the added values).
+     */
+    public static OrgSchema schema(List<CustomField> customFields, Map<String, List<String>> picklistValues) {
         List<SObjectType> types = List.of(account(), contact(), lead(), opportunity(), opportunityContactRole(),
                 task(), user(), pushTopic(), organization());
+        picklistValues.forEach((qualified, added) -> {
+            String[] parts = qualified.split("\\.", 2);
+            SObjectType type = types.stream().filter(t -> parts.length == 2 && t.name().equalsIgnoreCase(parts[0]))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            "picklist-values: " + qualified + " is not Type.Field of a known sObject"));
+            FieldDefinition field = type.field(parts[1]).filter(FieldDefinition::isPicklist)
+                    .orElseThrow(() -> new IllegalArgumentException("picklist-values: " + qualified + " is no picklist"));
+            List<String> values = new ArrayList<>(field.picklistValues());
+            added.stream().filter(v -> !values.contains(v)).forEach(values::add);
+            type.replaceField(field.toBuilder().picklist(field.restrictedPicklist(), values).build());
+        });
         for (CustomField custom : customFields) {
             SObjectType type = types.stream().filter(t -> t.name().equalsIgnoreCase(custom.sObject())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(
