@@ -25,6 +25,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * an authenticated one: its {@link HttpServletRequest#getUserPrincipal() principal} is what Spring
  * Boot's {@code show-details: when-authorized} looks at, without Spring Security. Any other
  * {@code Authorization} header is refused with 401, so a wrong token is never mistaken for no token.
+ * {@code /actuator/metrics} (activity counts, Salesforce API usage) answers only the token holder.
  *
  * <p>Actuator answers "nothing here" (a health component hidden from an anonymous caller, an
  * unknown health path) with an empty 404; those get the project's JSON error body like every
@@ -57,6 +58,13 @@ public class ActuatorTokenFilter extends OncePerRequestFilter {
                     "The bearer token is not valid for this server; leave the Authorization header out to see the status alone");
             return;
         }
+        if (!tokenHolder && isMetrics(request)) {
+            LOG.info("Refused {} {} from {}: no bearer token", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
+            writeError(response, HttpStatus.UNAUTHORIZED,
+                    "Metrics need a bearer token: send the header Authorization: Bearer <token> (the token is sas.api.token)");
+            return;
+        }
         ErrorTrackingResponse buffered = new ErrorTrackingResponse(response);
         chain.doFilter(tokenHolder ? new TokenHolderRequest(request) : request, buffered);
         HttpStatus status = HttpStatus.resolve(buffered.getStatus());
@@ -65,6 +73,13 @@ public class ActuatorTokenFilter extends OncePerRequestFilter {
         } else {
             buffered.copyBodyToResponse();
         }
+    }
+
+    private static boolean isMetrics(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        int at = path.indexOf("/metrics");
+        return at >= 0 && (path.length() == at + "/metrics".length() || path.charAt(at + "/metrics".length()) == '/')
+                && path.substring(0, at).endsWith("/actuator");
     }
 
     private static String notFound(HttpServletRequest request, boolean tokenHolder) {

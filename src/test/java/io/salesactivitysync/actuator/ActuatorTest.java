@@ -57,6 +57,24 @@ class ActuatorTest {
     }
 
     @Test
+    void metricsAnswerOnlyTheTokenHolder() {
+        ApiClient client = new ApiClient(port);
+        for (String path : List.of("/actuator/metrics", "/actuator/metrics/sas.activities")) {
+            Response anonymous = client.send(client.unauthenticated(path).GET());
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(anonymous.json().get("message").asText()).contains("Metrics need a bearer token");
+        }
+        Response names = client.get("/actuator/metrics");
+        assertThat(names.status()).isEqualTo(200);
+        assertThat(names.json().get("names")).extracting(JsonNode::asText)
+                .contains("sas.activities", "sas.salesforce.api.usage", "sas.salesforce.api.paused");
+        Response activities = client.get("/actuator/metrics/sas.activities?tag=state:pending&tag=source:api");
+        assertThat(activities.status()).as(activities.body()).isEqualTo(200);
+        assertThat(activities.json().at("/measurements/0/statistic").asText()).isEqualTo("VALUE");
+    }
+
+    @Test
     void theProbesStayAnonymous() {
         ApiClient client = new ApiClient(port);
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
