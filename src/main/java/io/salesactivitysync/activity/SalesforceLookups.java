@@ -9,6 +9,7 @@ import io.salesactivitysync.salesforce.Soql;
 import io.salesactivitysync.store.LogAgainst;
 import io.salesactivitysync.store.Rep;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,7 +70,7 @@ public class SalesforceLookups {
 
     /** Adds the Contact and Lead queries; answers their shared condition. */
     private static String addPeople(SObjectComposite composite, Set<String> ids, Set<String> emails) {
-        String people = "Id IN " + Soql.inList(ids) + " OR Email IN " + Soql.inList(emails);
+        String people = Soql.anyIn(ordered("Id", ids, "Email", emails));
         composite.addQuery(Soql.urlParameter("SELECT Id, Email, AccountId, CreatedDate, LastModifiedDate FROM Contact WHERE "
                 + people), CONTACTS);
         composite.addQuery(Soql.urlParameter("SELECT Id, Email, IsConverted, CreatedDate, LastModifiedDate FROM Lead WHERE "
@@ -93,8 +94,8 @@ public class SalesforceLookups {
             }
             emails.add(rep.email());
         }
-        composite.addQuery(Soql.urlParameter("SELECT Id, Email, IsActive, Name FROM User WHERE Id IN " + Soql.inList(ids)
-                + " OR Email IN " + Soql.inList(emails)), USERS);
+        composite.addQuery(Soql.urlParameter("SELECT Id, Email, IsActive, Name FROM User WHERE "
+                + Soql.anyIn(ordered("Id", ids, "Email", emails))), USERS);
     }
 
     /** Reads what the lookup request found into the batch. */
@@ -137,6 +138,14 @@ public class SalesforceLookups {
             LOG.warn("The {} lookup found more rows than one query batch holds; only the first batch is used", referenceId);
         }
         return answers.records(referenceId);
+    }
+
+    private static Map<String, Set<String>> ordered(String field, Set<String> values, String otherField,
+                                                    Set<String> otherValues) {
+        Map<String, Set<String>> byField = new LinkedHashMap<>();
+        byField.put(field, values);
+        byField.put(otherField, otherValues);
+        return byField;
     }
 
     private static Set<String> collect(Collection<ActivityWork> work, Function<ActivityWork, String> value) {
