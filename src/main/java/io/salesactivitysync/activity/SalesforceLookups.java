@@ -106,7 +106,7 @@ public class SalesforceLookups {
     LookupResults lookups(SObjectCompositeResponse response) {
         CompositeAnswers answers = new CompositeAnswers(response);
         return new LookupResults(
-                users(answers),
+                answers.has(USERS) ? users(answers) : List.of(),
                 people(answers, CONTACTS, "Contact"),
                 people(answers, LEADS, "Lead"),
                 answers.has(ROLES) ? rows(answers, ROLES).stream().map(row -> new LookupResults.Role(
