@@ -1,6 +1,7 @@
 package io.salesactivitysync.activity;
 
 import io.salesactivitysync.store.Activity;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,5 +32,44 @@ final class AttributeValues {
             case "call_reason" -> activity.call() == null ? null : activity.call().reason();
             default -> activity.attributes().get(source.substring("attributes.".length()));
         };
+    }
+
+    /** What {@link #fitted} answers for a value the field cannot take. */
+    static final Object UNFIT = new Object();
+
+    /**
+     * The value as a field of that describe type takes it (a checkbox true or false, a number, a
+     * date as text, anything else as text), or {@link #UNFIT}: Salesforce would refuse the whole
+     * record for it ({@code JSON_PARSER_ERROR}), so the field is left out instead. A null value,
+     * or a field whose type the preflight has not read, goes as it is.
+     */
+    static Object fitted(Object value, String fieldType) {
+        if (value == null || fieldType == null) {
+            return value;
+        }
+        return switch (fieldType) {
+            case "boolean" -> value instanceof Boolean ? value
+                    : "true".equalsIgnoreCase(String.valueOf(value)) ? Boolean.TRUE
+                    : "false".equalsIgnoreCase(String.valueOf(value)) ? Boolean.FALSE : UNFIT;
+            case "double", "currency", "percent" -> number(value);
+            case "int" -> {
+                Object number = number(value);
+                yield number instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0
+                        ? decimal.toBigInteger() : UNFIT;
+            }
+            case "date", "datetime", "time" -> value instanceof String ? value : UNFIT;
+            default -> value instanceof String ? value : String.valueOf(value);
+        };
+    }
+
+    private static Object number(Object value) {
+        if (value instanceof Boolean) {
+            return UNFIT;
+        }
+        try {
+            return new BigDecimal(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return UNFIT;
+        }
     }
 }
