@@ -152,6 +152,23 @@ class ActivityTaskFlowTest extends ActivityFlowTest {
     }
 
     @Test
+    void anAttributeValueTheFieldCannotTakeIsLeftOutAndTheActivityStillLogged() {
+        TestRep rep = newRep("Typo", "UTC");
+        double before = leftOutCount("Task.Email_Opened__c");
+
+        JsonNode activity = log(activity("email", rep.email(), bySalesforceId(BOB_CONTACT),
+                "attributes", object("opened", "yes", "clicked", "TRUE", "replied", false)));
+
+        assertState(activity, "logged");
+        assertThat(texts(activity.get("fieldsLeftOut"))).containsExactly("Task.Email_Opened__c");
+        assertThat(tasks(activity)).singleElement().satisfies(task -> {
+            assertThat(task.get("Email_Opened__c").asBoolean()).isFalse();
+            assertThat(task.get("Email_Clicked__c").asBoolean()).isTrue();
+        });
+        assertThat(leftOutCount("Task.Email_Opened__c")).isEqualTo(before + 1);
+    }
+
+    @Test
     void aTaskFieldTheIntegrationUserMayNotEditIsLeftOutNamedAndCounted() {
         TestRep rep = newRep("Fls", "UTC");
         double before = leftOutCount("Task.Email_Opened__c");
