@@ -22,32 +22,34 @@ class RepConnectionFlowTest extends ActivityFlowTest {
     @Test
     void aRepWhoseUserIdNoUserHasIsNotConnectedAndItsActivitiesAreNotLogged() {
         String missing = uniqueSalesforceId("005");
-        long rep = createRep(uniqueEmail("ghost"), missing);
+        String email = uniqueEmail("ghost");
+        long rep = createRep(email, missing);
 
-        JsonNode rep1 = awaitChecked(rep);
-        assertThat(rep1.at("/connection/state").asText()).isEqualTo("not_connected");
-        assertThat(rep1.at("/connection/reason").asText()).contains("no Salesforce user has the id " + missing);
-
-        JsonNode activity = log(activity("email", rep1.get("email").asText(), bySalesforceId(BOB_CONTACT)));
+        JsonNode activity = log(activity("email", email, bySalesforceId(BOB_CONTACT)));
         assertState(activity, "not_logged");
         assertThat(activity.get("reason").asText()).startsWith("rep is not connected to Salesforce: no Salesforce user has the id "
                 + missing);
         assertThat(tasksWithKeyOf(activity)).isEmpty();
+
+        JsonNode checked = checked(rep);
+        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
+        assertThat(checked.at("/connection/reason").asText()).contains("no Salesforce user has the id " + missing);
     }
 
     @Test
     void aRepMappedToTheIntegrationUserIsNotConnected() {
-        long rep = createRep(uniqueEmail("robot"), INTEGRATION_USER);
+        String email = uniqueEmail("robot");
+        long rep = createRep(email, INTEGRATION_USER);
 
-        JsonNode checked = awaitChecked(rep);
-        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
-        assertThat(checked.at("/connection/reason").asText()).contains("integration user");
-
-        JsonNode activity = log(activity("email", checked.get("email").asText(), bySalesforceId(BOB_CONTACT)));
+        JsonNode activity = log(activity("email", email, bySalesforceId(BOB_CONTACT)));
         assertState(activity, "not_logged");
         assertThat(activity.get("reason").asText()).startsWith("rep is not connected to Salesforce: " + INTEGRATION_USER
                 + " is the integration user");
         assertThat(tasksWithKeyOf(activity)).isEmpty();
+
+        JsonNode checked = checked(rep);
+        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
+        assertThat(checked.at("/connection/reason").asText()).contains("integration user");
     }
 
     @Test
@@ -56,14 +58,14 @@ class RepConnectionFlowTest extends ActivityFlowTest {
         String inactive = newUser(email, false);
         long rep = createRep(email, inactive);
 
-        JsonNode checked = awaitChecked(rep);
-        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
-        assertThat(checked.at("/connection/reason").asText()).contains("inactive");
-
         JsonNode activity = log(activity("call", email, bySalesforceId(BOB_CONTACT)));
         assertState(activity, "not_logged");
         assertThat(activity.get("reason").asText()).startsWith("rep is not connected to Salesforce: the Salesforce user "
                 + inactive).contains("inactive");
+
+        JsonNode checked = checked(rep);
+        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
+        assertThat(checked.at("/connection/reason").asText()).contains("inactive");
     }
 
     @Test
@@ -89,13 +91,13 @@ class RepConnectionFlowTest extends ActivityFlowTest {
         newUser(uniqueEmail("someone.else"), true);
         long rep = createRep(email, null);
 
-        JsonNode checked = awaitChecked(rep);
-        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
-        assertThat(checked.at("/connection/reason").asText()).contains("no active Salesforce user has the address " + email);
-
         JsonNode activity = log(activity("email", email, bySalesforceId(BOB_CONTACT)));
         assertState(activity, "not_logged");
         assertThat(activity.get("reason").asText()).startsWith("rep is not connected to Salesforce: no active Salesforce user");
+
+        JsonNode checked = checked(rep);
+        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
+        assertThat(checked.at("/connection/reason").asText()).contains("no active Salesforce user has the address " + email);
     }
 
     @Test
@@ -104,11 +106,10 @@ class RepConnectionFlowTest extends ActivityFlowTest {
         JsonNode existing = findRep("integration@sandbox.example");
         long rep = existing != null ? existing.get("id").asLong() : createRep("integration@sandbox.example", null);
 
-        JsonNode checked = awaitChecked(rep);
-        assertThat(checked.at("/connection/state").asText()).isEqualTo("not_connected");
         JsonNode activity = log(activity("email", "integration@sandbox.example", bySalesforceId(BOB_CONTACT)));
         assertState(activity, "not_logged");
         assertThat(tasksWithKeyOf(activity)).isEmpty();
+        assertThat(checked(rep).at("/connection/state").asText()).isEqualTo("not_connected");
     }
 
     @Test
@@ -188,6 +189,13 @@ class RepConnectionFlowTest extends ActivityFlowTest {
         Response created = api.post("/api/reps", rep);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asLong();
+    }
+
+    /** The rep as the last check (a batch's, or the scheduled one) found it. */
+    private JsonNode checked(long rep) {
+        JsonNode json = api.get("/api/reps/" + rep).json();
+        assertThat(json.at("/connection/checkedAt").isTextual()).as(json.toString()).isTrue();
+        return json;
     }
 
     /** The rep once the scheduled connection check has asked Salesforce about it. */

@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesactivitysync.ApiClient.Response;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -46,25 +49,33 @@ class SafeQueriesFlowTest extends ActivityFlowTest {
     void addressesWithUrlAndSoqlCharactersMatchExactlyTheirOwnRecords() {
         TestRep rep = newRep("Chars", "UTC");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        for (String address : new String[] {
+        List<String> addresses = List.of(
                 "a+b." + suffix + "@acme.example", "50%25off." + suffix + "@acme.example", "q&x=1." + suffix + "@acme.example",
                 "x'||'." + suffix + "@acme.example", "{a}." + suffix + "@acme.example", "it's%27." + suffix + "@acme.example",
-                "o''hara." + suffix + "@acme.example", "amp#hash." + suffix + "@acme.example"}) {
-            String contact = newContact(address, null);
+                "o''hara." + suffix + "@acme.example", "amp#hash." + suffix + "@acme.example");
+        Map<String, String> contacts = new LinkedHashMap<>();
+        for (String address : addresses) {
+            contacts.put(address, newContact(address, null));
             // a neighbour an unescaped or badly encoded value could match instead
             newContact(address.replaceAll("[^a-z0-9.@]", ""), null);
+        }
 
-            JsonNode activity = log(activity("email", rep.email(), byEmail(address)));
+        Response batch = api.post("/api/activities/batch", object("activities",
+                addresses.stream().map(address -> activity("email", rep.email(), byEmail(address))).toList()));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(202);
 
+        for (int i = 0; i < addresses.size(); i++) {
+            JsonNode activity = settled(batch.json().at("/items/" + i + "/id").asLong());
             assertState(activity, "logged");
-            assertThat(tasks(activity)).as(address).extracting(task -> task.get("WhoId").asText()).containsExactly(contact);
+            assertThat(tasks(activity)).as(addresses.get(i)).extracting(task -> task.get("WhoId").asText())
+                    .containsExactly(contacts.get(addresses.get(i)));
         }
     }
 
     @Test
     void aCraftedAddressInABatchBreaksNothingForTheOthers() {
         TestRep rep = newRep("Batchmate", "UTC");
-        Response batch = api.post("/api/activities/batch", object("activities", java.util.List.of(
+        Response batch = api.post("/api/activities/batch", object("activities", List.of(
                 activity("email", rep.email(), byEmail("x'or'1'='1@acme.example")),
                 activity("email", rep.email(), byEmail("y'+OR+Id+!%3D+null+OR+Email+%3D'@acme.example")),
                 activity("email", rep.email(), byEmail(ALICE_EMAIL)))));
