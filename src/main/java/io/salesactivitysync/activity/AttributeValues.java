@@ -2,14 +2,19 @@ package io.salesactivitysync.activity;
 
 import io.salesactivitysync.store.Activity;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /** The value an activity gives a mapped attribute field ({@code sas.activity.attribute-fields[].value}). */
 final class AttributeValues {
 
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+    /** Salesforce's datetimes ({@code +0000}) and ours ({@code Z}), with or without milliseconds. */
+    private static final DateTimeFormatter SALESFORCE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
 
     private AttributeValues() {
     }
@@ -32,6 +37,32 @@ final class AttributeValues {
             case "call_reason" -> activity.call() == null ? null : activity.call().reason();
             default -> activity.attributes().get(source.substring("attributes.".length()));
         };
+    }
+
+    /**
+     * Whether a date or datetime value is later than the one a field holds (Salesforce's
+     * {@code 2026-11-23T10:30:00.000+0000} or {@code 2026-11-23}); true when it holds none, or
+     * when either cannot be read as a time.
+     */
+    static boolean later(Object value, String current) {
+        if (current == null || !(value instanceof String text)) {
+            return true;
+        }
+        try {
+            if (text.length() == 10 && current.length() == 10) {
+                return LocalDate.parse(text).isAfter(LocalDate.parse(current));
+            }
+            return instant(text).isAfter(instant(current));
+        } catch (DateTimeParseException e) {
+            return true;
+        }
+    }
+
+    private static Instant instant(String text) {
+        if (text.length() == 10) {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return SALESFORCE_DATETIME.parse(text, Instant::from);
     }
 
     /** What {@link #fitted} answers for a value the field cannot take. */

@@ -66,6 +66,11 @@ public class RecordUpdates {
                     continue;
                 }
                 for (String id : recordIds) {
+                    if ("occurred_at".equals(mapped.value())
+                            && !AttributeValues.later(value, batch.lookups().fieldValue(id, mapped.field()))) {
+                        // the record holds a later activity's time already: never move it back
+                        continue;
+                    }
                     ActivityBatch.PendingWrite write = byRecord.computeIfAbsent(id, key -> {
                         SalesforceRecord record = new SalesforceRecord(mapped.object());
                         record.setId(key);

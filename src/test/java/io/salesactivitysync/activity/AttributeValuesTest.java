@@ -39,4 +39,16 @@ class AttributeValuesTest {
         assertThat(AttributeValues.fitted(null, "boolean")).isNull();
         assertThat(AttributeValues.fitted("yes", null)).isEqualTo("yes");
     }
+
+    @Test
+    void aTimeIsLaterOnlyWhenItIsAfterWhatTheFieldHolds() {
+        assertThat(AttributeValues.later("2026-11-23T10:30:00.000Z", "2026-11-20T08:00:00.000+0000")).isTrue();
+        assertThat(AttributeValues.later("2026-11-20T08:00:00.000Z", "2026-11-23T10:30:00.000+0000")).isFalse();
+        assertThat(AttributeValues.later("2026-11-23T10:30:00.000Z", "2026-11-23T10:30:00.000+0000")).isFalse();
+        assertThat(AttributeValues.later("2026-11-23T10:30:00.000Z", "2026-11-23T11:30:00.000+0100")).isFalse();
+        assertThat(AttributeValues.later("2026-11-24", "2026-11-23")).isTrue();
+        assertThat(AttributeValues.later("2026-11-23", "2026-11-23")).isFalse();
+        assertThat(AttributeValues.later("2026-11-23", null)).isTrue();
+        assertThat(AttributeValues.later("2026-11-23", "not a time")).isTrue();
+    }
 }
