@@ -141,6 +141,29 @@ class ActivityTaskFlowTest extends ActivityFlowTest {
     }
 
     @Test
+    void anOlderActivityLoggedLaterNeverMovesTheLastSalesActivityBack() {
+        TestRep rep = newRep("Order", "UTC");
+        overrideSettings(rep, "logAgainst", "each_open_opportunity");
+        String account = newAccount("Order Corp");
+        String contact = newContact(uniqueEmail("order"), account);
+        String opportunity = newOpportunity(account, "Prospecting", contact);
+
+        // e.g. an activity retried after a temporary failure, or captured late
+        assertState(log(activity("email", rep.email(), bySalesforceId(contact), "occurredAt", "2026-11-23T10:30:00Z")), "logged");
+        assertState(log(activity("call", rep.email(), bySalesforceId(contact), "occurredAt", "2026-11-20T08:00:00Z")), "logged");
+
+        for (String[] record : new String[][] {{"Contact", contact}, {"Account", account}, {"Opportunity", opportunity}}) {
+            assertThat(lastSalesActivity(record[0], record[1])).as(record[0]).isEqualTo("2026-11-23T10:30:00.000+0000");
+        }
+
+        assertState(log(activity("reply", rep.email(), bySalesforceId(contact), "occurredAt", "2026-11-25T09:00:00Z")), "logged");
+
+        for (String[] record : new String[][] {{"Contact", contact}, {"Account", account}, {"Opportunity", opportunity}}) {
+            assertThat(lastSalesActivity(record[0], record[1])).as(record[0]).isEqualTo("2026-11-25T09:00:00.000+0000");
+        }
+    }
+
+    @Test
     void aLeadGetsItsLastSalesActivityToo() {
         TestRep rep = newRep("Leader", "UTC");
         String lead = newLead(uniqueEmail("lead.attr"));
