@@ -121,7 +121,7 @@ class RepConnectionFlowTest extends ActivityFlowTest {
     }
 
     @Test
-    void anUnknownRepAddressIsRejected() {
+    void anUnknownRepAddressIsRejectedAndLoggedByARetryOnceTheRepIsThere() {
         String stranger = uniqueEmail("stranger");
 
         JsonNode activity = log(activity("email", stranger, bySalesforceId(BOB_CONTACT)));
@@ -129,6 +129,14 @@ class RepConnectionFlowTest extends ActivityFlowTest {
         assertState(activity, "rejected");
         assertThat(activity.get("reason").asText()).contains("No rep has the address " + stranger);
         assertThat(activity.get("salesforceTaskIds")).isEmpty();
+
+        // the rep is added: a retry logs it
+        String user = newUser(stranger, true);
+        createRep(stranger, user);
+        assertThat(api.post("/api/activities/" + activity.get("id").asLong() + "/retry", "").status()).isEqualTo(200);
+        JsonNode logged = settled(activity.get("id").asLong());
+        assertState(logged, "logged");
+        assertThat(tasks(logged)).singleElement().satisfies(task -> assertThat(task.get("OwnerId").asText()).isEqualTo(user));
     }
 
     @Test
