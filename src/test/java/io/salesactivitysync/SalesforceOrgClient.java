@@ -83,6 +83,26 @@ public final class SalesforceOrgClient {
         }
     }
 
+    /** Updates fields of a record (PATCH), e.g. to make it the most recently modified one. */
+    public void update(String sObject, String id, String jsonBody) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(baseUrl + "/services/data/v56.0/sobjects/" + sObject + "/" + id))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("PATCH " + sObject + "/" + id + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String login(String username) {
         String form = "grant_type=password&client_id=sandbox-client&client_secret=sandbox-secret&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=sandbox";

@@ -142,6 +142,12 @@ public class ActivityBatches {
             if (!work.decided()) {
                 work.decide(ActivityState.LOGGED, null);
             }
+        }
+        recordDecided(batch.items());
+    }
+
+    private void recordDecided(List<ActivityWork> decided) {
+        for (ActivityWork work : decided) {
             SalesforceProblem problem = work.problem();
             if (problem != null && problem.errorClass() == ErrorClass.INTERMITTENT) {
                 reschedule(work, problem);
@@ -156,26 +162,39 @@ public class ActivityBatches {
     }
 
     /**
-     * A Salesforce call failed for the whole batch (after the route's quick redeliveries):
-     * activities not yet decided wait and are tried again (temporary errors, and logins that
-     * failed: they need the settings fixed, not the activities) or fail with the error.
+     * A step failed for the whole batch (after the route's quick redeliveries): activities not yet
+     * decided wait and are tried again (temporary errors; logins that failed, which need the
+     * settings fixed, not the activities; failures of the flow itself, such as the store, which
+     * say nothing about the activities and may come after their Tasks were written) or fail with
+     * Salesforce's error.
      */
     public void failed(@ExchangeProperty("batch") ActivityBatch batch, Exchange exchange) {
         Exception exception = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         SalesforceProblem problem = SalesforceErrors.of(exception);
-        LOG.warn("Logging a batch of {} activities failed: {}", batch == null ? 0 : batch.size(), problem.describe());
+        if (problem.unexpected()) {
+            LOG.error("Logging a batch of {} activities failed; they are tried again", batch == null ? 0 : batch.size(),
+                    exception);
+        } else {
+            LOG.warn("Logging a batch of {} activities failed: {}", batch == null ? 0 : batch.size(), problem.describe());
+        }
         if (batch == null) {
             return;
         }
+        boolean tryAgain = problem.errorClass() == ErrorClass.INTERMITTENT || problem.errorClass() == ErrorClass.AUTH
+                || problem.unexpected();
+        List<ActivityWork> decided = new ArrayList<>();
         for (ActivityWork work : batch.items()) {
-            if (!work.decided() && problem.errorClass() != ErrorClass.INTERMITTENT && problem.errorClass() != ErrorClass.AUTH) {
+            if (!work.decided() && !tryAgain) {
                 work.fail(problem, "The activity could not be logged: " + problem.describe());
             }
-            if (!work.decided()) {
+            if (work.decided()) {
+                decided.add(work);
+            } else {
+                // never "logged": its Tasks may not all be in Salesforce
                 reschedule(work, problem);
             }
         }
-        record(batch);
+        recordDecided(decided);
     }
 
     private void reschedule(ActivityWork work, SalesforceProblem problem) {
@@ -185,11 +204,13 @@ public class ActivityBatches {
         String reason = exhausted
                 ? "Gave up after " + attempts + " attempts: " + problem.describe() + "; retry it through the API"
                 : "Attempt " + attempts + " of " + properties.maxAttempts() + " failed, trying again later: " + problem.describe();
+        // the Tasks this attempt planned, with the Salesforce ids of those it wrote: the next one writes only the rest
         activities.recordOutcome(work.activity().id(), new ActivityOutcome(state, reason, problem.code(),
                 problem.errorClass().value(), work.rep() == null ? null : work.rep().id(),
-                work.person() == null ? null : work.person().id(), null, work.planned() ? work.tasks() : null,
+                work.person() == null ? null : work.person().id(), null, work.tasks().isEmpty() ? null : work.tasks(),
                 null, backoffMillis(attempts)));
         if (exhausted) {
+            work.fail(problem, reason);
             metrics.recorded(work);
         }
     }

@@ -74,7 +74,9 @@ public class Diagnostics {
     }
 
     public SObjectComposite repRequest(@Header("id") long repId) {
-        return lookups.usersRequest(List.of(reps.get(repId)));
+        SObjectComposite composite = lookups.usersRequest(List.of(reps.get(repId)));
+        fieldAccess.addDescribes(composite);
+        return composite;
     }
 
     /** The rep's answer; {@code response} is null when Salesforce could not be asked. */
@@ -110,7 +112,7 @@ public class Diagnostics {
         }
         answer.put("loggingSettings", new Check(off.isEmpty(), off.isEmpty() ? "every kind of activity is logged"
                 : "switched off for this rep: " + String.join(", ", off), effective));
-        answer.put("activityFields", fieldsCheck());
+        answer.put("activityFields", fieldsCheck(response));
         answer.put("salesforce", salesforceCheck());
         answer.put("lastProblems", recent(activities.latestProblems(repId, null, LAST_ERRORS)));
         return answer;
@@ -118,7 +120,9 @@ public class Diagnostics {
 
     public SObjectComposite personRequest(@Header("id") long personId) {
         Person person = people.get(personId);
-        return lookups.peopleRequest(person.salesforceId(), person.email());
+        SObjectComposite composite = lookups.peopleRequest(person.salesforceId(), person.email());
+        fieldAccess.addDescribes(composite);
+        return composite;
     }
 
     public Map<String, Object> person(@Header("id") long personId,
@@ -154,17 +158,35 @@ public class Diagnostics {
             answer.put("email", new Check(!contacts.isEmpty() || !leads.isEmpty(), finding,
                     Map.of("contacts", contacts, "leads", leads)));
         }
-        answer.put("activityFields", fieldsCheck());
+        answer.put("activityFields", fieldsCheck(response));
         answer.put("salesforce", salesforceCheck());
         answer.put("lastProblems", recent(activities.latestProblems(null, personId, LAST_ERRORS)));
         return answer;
     }
 
-    private Check fieldsCheck() {
+    /**
+     * What the integration user may edit, from the describes that came with the answer (so an
+     * admin's change shows at once, and the flow learns it too); else from the last preflight.
+     */
+    private Check fieldsCheck(SObjectCompositeResponse response) {
+        String stale = null;
+        if (response != null) {
+            try {
+                fieldAccess.read(response);
+            } catch (RuntimeException e) {
+                stale = "Salesforce did not describe the objects now (" + SalesforceErrors.of(e).describe()
+                        + "); the last preflight found: ";
+            }
+        }
         OrgFieldAccess.Snapshot snapshot = fieldAccess.snapshot();
         if (snapshot == null) {
             return new Check(false, "the preflight has not read the org's fields yet", null);
         }
+        Check check = fieldsCheck(snapshot);
+        return stale == null ? check : new Check(check.ok(), stale + check.finding(), check.details());
+    }
+
+    private static Check fieldsCheck(OrgFieldAccess.Snapshot snapshot) {
         if (snapshot.keyFieldProblem() != null) {
             return new Check(false, snapshot.keyFieldProblem(), snapshot.fieldProblems());
         }

@@ -5,12 +5,28 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** What the lookup call found in Salesforce for a batch: users, Contacts, Leads, open opportunity roles. */
-public record LookupResults(List<User> users, List<PersonRecord> contacts, List<PersonRecord> leads, List<Role> roles) {
+/**
+ * What the lookup call found in Salesforce for a batch: users, Contacts, Leads, open opportunity
+ * roles, and the current values of the occurred_at attribute fields of those records.
+ *
+ * @param fieldValues record id to field API name to the value Salesforce holds (as text)
+ */
+public record LookupResults(List<User> users, List<PersonRecord> contacts, List<PersonRecord> leads, List<Role> roles,
+                            Map<String, Map<String, String>> fieldValues) {
 
     public static final LookupResults NONE = new LookupResults(List.of(), List.of(), List.of(), List.of());
+
+    public LookupResults(List<User> users, List<PersonRecord> contacts, List<PersonRecord> leads, List<Role> roles) {
+        this(users, contacts, leads, roles, Map.of());
+    }
+
+    /** The value a record's field holds in Salesforce, as the lookup read it; null when not read or empty. */
+    public String fieldValue(String recordId, String field) {
+        return fieldValues.getOrDefault(recordId, Map.of()).get(field);
+    }
 
     public record User(String id, String email, boolean active, String name) {
     }

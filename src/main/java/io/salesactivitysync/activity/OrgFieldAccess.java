@@ -61,11 +61,16 @@ public class OrgFieldAccess {
 
     public SObjectComposite request() {
         SObjectComposite composite = new SObjectComposite(salesforce.apiVersion(), false);
+        addDescribes(composite);
+        return composite;
+    }
+
+    /** Adds the describes to another composite request (diagnostics), referenced by object name. */
+    public void addDescribes(SObjectComposite composite) {
         for (String object : OBJECTS) {
             // the URL from the version on: camel puts /services/data/vNN.N in front
             composite.addGeneric(SObjectComposite.Method.GET, "/sobjects/" + object + "/describe", object);
         }
-        return composite;
     }
 
     @SuppressWarnings("unchecked")

@@ -55,14 +55,22 @@ public class RecordUpdates {
                 if (recordIds.isEmpty()) {
                     continue;
                 }
-                if (!fieldAccess.writable(mapped.object(), mapped.field(), false)) {
+                Activity activity = work.activity();
+                String type = fieldAccess.type(mapped.object(), mapped.field());
+                Object value = fieldAccess.writable(mapped.object(), mapped.field(), false)
+                        ? AttributeValues.fitted(AttributeValues.value(mapped.value(), activity,
+                                ZoneId.of(work.rep().timeZone()), type), type)
+                        : AttributeValues.UNFIT;
+                if (value == AttributeValues.UNFIT) {
                     work.leaveOut(mapped.qualifiedName());
                     continue;
                 }
-                Activity activity = work.activity();
-                Object value = AttributeValues.value(mapped.value(), activity, ZoneId.of(work.rep().timeZone()),
-                        fieldAccess.type(mapped.object(), mapped.field()));
                 for (String id : recordIds) {
+                    if ("occurred_at".equals(mapped.value())
+                            && !AttributeValues.later(value, batch.lookups().fieldValue(id, mapped.field()))) {
+                        // the record holds a later activity's time already: never move it back
+                        continue;
+                    }
                     ActivityBatch.PendingWrite write = byRecord.computeIfAbsent(id, key -> {
                         SalesforceRecord record = new SalesforceRecord(mapped.object());
                         record.setId(key);

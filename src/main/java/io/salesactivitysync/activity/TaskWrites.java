@@ -103,11 +103,14 @@ public class TaskWrites {
             if (!mapped.object().equals("Task")) {
                 continue;
             }
-            if (fieldAccess.writable("Task", mapped.field(), true)) {
-                record.put(mapped.field(), AttributeValues.value(mapped.value(), activity, zone,
-                        fieldAccess.type("Task", mapped.field())));
-            } else {
+            String type = fieldAccess.type("Task", mapped.field());
+            Object value = fieldAccess.writable("Task", mapped.field(), true)
+                    ? AttributeValues.fitted(AttributeValues.value(mapped.value(), activity, zone, type), type)
+                    : AttributeValues.UNFIT;
+            if (value == AttributeValues.UNFIT) {
                 work.leaveOut(mapped.qualifiedName());
+            } else {
+                record.put(mapped.field(), value);
             }
         }
         return record;

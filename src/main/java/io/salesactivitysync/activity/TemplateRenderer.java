@@ -18,7 +18,8 @@ final class TemplateRenderer {
     static final int SUBJECT_MAX = 255;
     static final int DESCRIPTION_MAX = 32_000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n\\u2028\\u2029]+\\s*");
+    /** Any line break (CR, LF, CRLF, NEL, vertical tab, form feed, line and paragraph separators) and the blanks around it. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("(?:\\h*\\R)+\\h*");
 
     private TemplateRenderer() {
     }

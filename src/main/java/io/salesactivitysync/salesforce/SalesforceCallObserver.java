@@ -3,6 +3,7 @@ package io.salesactivitysync.salesforce;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.EventNotifierSupport;
@@ -33,17 +34,27 @@ public class SalesforceCallObserver extends EventNotifierSupport {
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
     }
 
+    /**
+     * The sending events too: Camel's send step emits the "sent" event only when a notifier took
+     * the "sending" one before the call.
+     */
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent sent && sent.getEndpoint().getEndpointUri().startsWith(SCHEME);
+        return (event instanceof ExchangeSendingEvent sending && isSalesforce(sending.getEndpoint().getEndpointUri()))
+                || (event instanceof ExchangeSentEvent sent && isSalesforce(sent.getEndpoint().getEndpointUri()));
+    }
+
+    private static boolean isSalesforce(String uri) {
+        return uri.startsWith(SCHEME);
     }
 
     @Override
     public void notify(CamelEvent event) {
-        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        if (!(event instanceof ExchangeSentEvent sent)) {
+            return;
+        }
         Exchange exchange = sent.getExchange();
         String uri = sent.getEndpoint().getEndpointUri();
         int end = uri.indexOf('?');

@@ -15,6 +15,9 @@ import org.apache.camel.component.salesforce.api.dto.RestError;
  */
 public final class SalesforceErrors {
 
+    /** The code of a failure that is not Salesforce's answer: the flow itself failed (the store, a bug). */
+    public static final String UNEXPECTED = "UNEXPECTED";
+
     private static final Set<String> INTERMITTENT = Set.of("SERVER_UNAVAILABLE", "UNABLE_TO_LOCK_ROW",
             "REQUEST_LIMIT_EXCEEDED", "REQUEST_RUNNING_TOO_LONG", "QUERY_TIMEOUT", "TOO_MANY_ENUM_VALUE",
             "CONCURRENT_REQUEST_LIMIT_EXCEEDED", "TIMEOUT", "CONNECTION_FAILED", "HTTP_500", "HTTP_502", "HTTP_503",
@@ -76,7 +79,7 @@ public final class SalesforceErrors {
                 return of("CONNECTION_FAILED", "Salesforce could not be reached: " + salesforce.getMessage(), null);
             }
         }
-        return new SalesforceProblem("UNEXPECTED", String.valueOf(failure), null, ErrorClass.DATA);
+        return new SalesforceProblem(UNEXPECTED, String.valueOf(failure), null, ErrorClass.DATA);
     }
 
     private static SalesforceProblem fromSalesforce(SalesforceException exception) {

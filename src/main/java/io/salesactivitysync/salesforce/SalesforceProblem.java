@@ -20,6 +20,14 @@ public record SalesforceProblem(String code, String message, List<String> fields
 
     /** One line for a user: what Salesforce said and what it means. */
     public String describe() {
+        if (unexpected()) {
+            return "The flow failed before Salesforce could answer: " + message + " (see the server log)";
+        }
         return "Salesforce answered " + code + ": " + message + " (" + errorClass.advice() + ")";
+    }
+
+    /** Not Salesforce's answer: the flow itself failed (the local store, a bug). */
+    public boolean unexpected() {
+        return SalesforceErrors.UNEXPECTED.equals(code);
     }
 }

@@ -3,6 +3,7 @@ package io.salesactivitysync.salesforce;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -35,13 +36,26 @@ public final class Soql {
         return literal.append('\'').toString();
     }
 
-    /** The list of an IN condition: {@code ('a', 'b')}; never empty (an empty list matches nothing). */
+    /** The list of an IN condition: {@code ('a', 'b')}; at least one value (SOQL has no empty list). */
     public static String inList(Collection<String> values) {
         if (values.isEmpty()) {
-            // IN () is a syntax error; a value no record has keeps the condition false
-            return "('')";
+            throw new IllegalArgumentException("An IN list needs at least one value");
         }
         return values.stream().map(Soql::literal).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * {@code field IN (...)} for each field that has values, joined by OR. A field without values
+     * is left out: SOQL has no empty list, and Salesforce refuses a stand-in such as {@code Id IN
+     * ('')} ("invalid ID field"). With no values at all the condition is {@code Id = null}, which
+     * no record matches.
+     */
+    public static String anyIn(Map<String, ? extends Collection<String>> valuesByField) {
+        String condition = valuesByField.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> entry.getKey() + " IN " + inList(entry.getValue()))
+                .collect(Collectors.joining(" OR "));
+        return condition.isEmpty() ? "Id = null" : condition;
     }
 
     /**

@@ -124,6 +124,9 @@ public record ActivityRequest(
                     } else if (value != null && !(value instanceof String || value instanceof Number
                             || value instanceof Boolean)) {
                         valid = reject(context, field, "must be a string, a number, true or false");
+                    } else if (value instanceof Double number && !Double.isFinite(number)) {
+                        // JSON read 1e400 as Infinity: it would be stored as the text "Infinity"
+                        valid = reject(context, field, "must be a number in range (at most about 1.8e308)");
                     } else if (value instanceof String text && (text.length() > 1000 || text.chars().anyMatch(
                             c -> c < 0x20 && c != '\t'))) {
                         valid = reject(context, field, "must be at most 1000 characters on one line");

@@ -24,7 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Activities and their Salesforce Tasks. An activity is stored first (pending) and logged later by
@@ -38,16 +41,26 @@ public class ActivityStore {
             + " error_class, rep_email, rep_id, person_ref_id, person_ref_salesforce_id, person_ref_email, person_id,"
             + " subject, body, occurred_at, campaign_name, campaign_day, campaign_step, call_outcome, call_reason,"
             + " attributes, decision, dropped_fields, attempts, next_attempt_at, logged_at, created_at, updated_at";
+    private static final String INSERT = "INSERT INTO activities (source, kind, activity_key, digest, message_id, state,"
+            + " rep_email, person_ref_id, person_ref_salesforce_id, person_ref_email, subject, body, occurred_at,"
+            + " campaign_name, campaign_day, campaign_step, call_outcome, call_reason, attributes,"
+            + " attempts, next_attempt_at, created_at, updated_at)"
+            + " VALUES (:source, :kind, :key, :digest, :messageId, 'pending', :repEmail, :personId,"
+            + " :personSalesforceId, :personEmail, :subject, :body, :occurredAt, :campaignName,"
+            + " :campaignDay, :campaignStep, :callOutcome, :callReason, :attributes, 0, :now, :now, :now)";
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ObjectMapper json;
+    private final TransactionTemplate savepoint;
 
-    public ActivityStore(JdbcClient jdbc, Clock clock, ObjectMapper objectMapper) {
+    public ActivityStore(JdbcClient jdbc, Clock clock, ObjectMapper objectMapper, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = objectMapper;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** What {@link #create} did: stored a new activity, or found the same one taken in before. */
@@ -67,16 +80,12 @@ public class ActivityStore {
         OffsetDateTime now = StoreClock.now(clock);
         KeyHolder key = new GeneratedKeyHolder();
         try {
-            jdbc.sql("INSERT INTO activities (source, kind, activity_key, digest, message_id, state, rep_email,"
-                            + " person_ref_id, person_ref_salesforce_id, person_ref_email, subject, body, occurred_at,"
-                            + " campaign_name, campaign_day, campaign_step, call_outcome, call_reason, attributes,"
-                            + " attempts, next_attempt_at, created_at, updated_at)"
-                            + " VALUES (:source, :kind, :key, :digest, :messageId, 'pending', :repEmail, :personId,"
-                            + " :personSalesforceId, :personEmail, :subject, :body, :occurredAt, :campaignName,"
-                            + " :campaignDay, :campaignStep, :callOutcome, :callReason, :attributes, 0, :now, :now, :now)")
+            // in a savepoint: on PostgreSQL a failed statement spoils the whole transaction, and the
+            // request that loses a race must still read the winner's row (and a batch go on)
+            savepoint.executeWithoutResult(status -> jdbc.sql(INSERT)
                     .params(intakeParameters(activity))
                     .param("now", now)
-                    .update(key, "id");
+                    .update(key, "id"));
         } catch (DuplicateKeyException e) {
             // the same activity taken in by a parallel request a moment earlier
             return new Intake(findByDigest(activity.source(), activity.digest()).orElseThrow(() -> e), false);

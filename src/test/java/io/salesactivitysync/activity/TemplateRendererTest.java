@@ -19,6 +19,8 @@ class TemplateRendererTest {
     @Test
     void aSubjectIsOneLineOfAtMost255Characters() {
         assertThat(TemplateRenderer.subject("{{activity_subject}}", FIELDS)).isEqualTo("Intro second line");
+        assertThat(TemplateRenderer.subject("{{activity_subject}}", Map.of("activity_subject",
+                "a\u0085b \u000B c\u000Cd\u2028e\u2029f\n\n\tg"))).isEqualTo("a b c d e f g");
         String subject = TemplateRenderer.subject("{{activity_subject}}", Map.of("activity_subject", "x".repeat(300)));
         assertThat(subject).hasSize(255);
     }

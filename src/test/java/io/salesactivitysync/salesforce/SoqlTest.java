@@ -1,8 +1,11 @@
 package io.salesactivitysync.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SoqlTest {
@@ -16,9 +19,20 @@ class SoqlTest {
     }
 
     @Test
-    void anEmptyInListMatchesNothingInsteadOfBreakingTheQuery() {
-        assertThat(Soql.inList(List.of())).isEqualTo("('')");
+    void anInListNeedsAValue() {
         assertThat(Soql.inList(List.of("a", "b'c"))).isEqualTo("('a', 'b\\'c')");
+        assertThatThrownBy(() -> Soql.inList(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFieldWithoutValuesIsLeftOutOfTheConditionSinceSalesforceRefusesIdInEmpty() {
+        Map<String, List<String>> both = new LinkedHashMap<>();
+        both.put("Id", List.of());
+        both.put("Email", List.of("o'brien@acme.example"));
+        assertThat(Soql.anyIn(both)).isEqualTo("Email IN ('o\\'brien@acme.example')");
+        both.put("Id", List.of("003000000000001AAA"));
+        assertThat(Soql.anyIn(both)).isEqualTo("Id IN ('003000000000001AAA') OR Email IN ('o\\'brien@acme.example')");
+        assertThat(Soql.anyIn(Map.of("Id", List.of(), "Email", List.of()))).isEqualTo("Id = null");
     }
 
     @Test
