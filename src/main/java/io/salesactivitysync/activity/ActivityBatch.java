@@ -46,11 +46,6 @@ public final class ActivityBatch {
         return items.stream().anyMatch(work -> !work.decided());
     }
 
-    /** Whether the activities still to match need the lookup call (those planned earlier do not). */
-    public boolean needsLookups() {
-        return items.stream().anyMatch(work -> !work.decided() && !work.planned());
-    }
-
     public LookupResults lookups() {
         return lookups;
     }

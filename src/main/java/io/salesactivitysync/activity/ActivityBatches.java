@@ -19,6 +19,7 @@ import io.salesactivitysync.store.Rep;
 import io.salesactivitysync.store.RepStore;
 import io.salesactivitysync.store.SettingsStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,22 +77,26 @@ public class ActivityBatches {
         }
         ActivityBatch batch = new ActivityBatch(activities.claimDue(properties.batchSize(), properties.claimLease()));
         Map<Long, List<ActivityTask>> planned = activities.tasks(batch.items().stream().map(w -> w.activity().id()).toList());
+        // a batch holds few reps: each rep and its settings are read once, not once per activity
+        Map<String, Optional<Rep>> repsByAddress = new HashMap<>();
+        Map<Long, OrgSettings> settingsByRep = new HashMap<>();
         for (ActivityWork work : batch.items()) {
-            prepare(work, planned.getOrDefault(work.activity().id(), List.of()));
+            prepare(work, planned.getOrDefault(work.activity().id(), List.of()), repsByAddress, settingsByRep);
         }
         return batch;
     }
 
-    private void prepare(ActivityWork work, List<ActivityTask> plannedTasks) {
+    private void prepare(ActivityWork work, List<ActivityTask> plannedTasks, Map<String, Optional<Rep>> repsByAddress,
+                         Map<Long, OrgSettings> settingsByRep) {
         Activity activity = work.activity();
-        Optional<Rep> rep = reps.findByAddress(activity.repEmail());
+        Optional<Rep> rep = repsByAddress.computeIfAbsent(activity.repEmail(), reps::findByAddress);
         if (rep.isEmpty()) {
             work.decide(ActivityState.REJECTED, "No rep has the address " + activity.repEmail()
                     + ": add the rep (or the address as an alias of a rep), then retry");
             return;
         }
         work.rep(rep.get());
-        OrgSettings effective = settings.repSettings(rep.get().id()).effective();
+        OrgSettings effective = settingsByRep.computeIfAbsent(rep.get().id(), id -> settings.repSettings(id).effective());
         work.settings(effective);
         if (activity.person().id() != null) {
             try {

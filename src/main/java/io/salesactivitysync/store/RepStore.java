@@ -175,18 +175,6 @@ public class RepStore {
         return withAliases(reps);
     }
 
-    /** The reps with these ids that still exist. */
-    @Transactional(readOnly = true)
-    public List<Rep> findAll(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return withAliases(jdbc.sql("SELECT " + COLUMNS + " FROM reps WHERE id IN (:ids) ORDER BY id")
-                .param("ids", ids)
-                .query(this::mapRep)
-                .list());
-    }
-
     /**
      * Records what Salesforce answered for the rep's connection. A rep whose user or address
      * changed since {@code checkedRep} was read is left for the next check.
