@@ -89,6 +89,12 @@ public class ActivityBatches {
     private void prepare(ActivityWork work, List<ActivityTask> plannedTasks, Map<String, Optional<Rep>> repsByAddress,
                          Map<Long, OrgSettings> settingsByRep) {
         Activity activity = work.activity();
+        Activity.PersonRef ref = activity.person();
+        if (ref.id() == null && ref.salesforceId() == null && ref.email() == null) {
+            work.decide(ActivityState.REJECTED, activity.reason() != null ? activity.reason()
+                    : "The activity names no person to log against");
+            return;
+        }
         Optional<Rep> rep = repsByAddress.computeIfAbsent(activity.repEmail(), reps::findByAddress);
         if (rep.isEmpty()) {
             work.decide(ActivityState.REJECTED, "No rep has the address " + activity.repEmail()

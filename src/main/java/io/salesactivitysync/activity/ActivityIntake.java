@@ -1,5 +1,6 @@
 package io.salesactivitysync.activity;
 
+import io.salesactivitysync.store.ActivityKeys;
 import io.salesactivitysync.store.Activity;
 import io.salesactivitysync.store.ActivitySource;
 import io.salesactivitysync.store.ActivityBatchRequest;

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoffMax  the longest wait between tries
  * @param repCheckInterval how often a rep's connection is checked against Salesforce again
  * @param preflightInterval how often the preflight reads again what the integration user may write
+ * @param unresolvedRetryInterval how often an unresolved activity is matched again (a Contact or
+ *                         Lead with its address may have been added in Salesforce)
+ * @param unresolvedRetryFor how long after its intake an unresolved activity is still matched again
  * @param attributeFields  activity attribute fields: custom fields on Task, Contact, Lead, Account
  *                         and Opportunity filled from the activity
  */
@@ -38,6 +41,8 @@ public record ActivityLoggingProperties(
         @DefaultValue("30m") Duration retryBackoffMax,
         @DefaultValue("15m") Duration repCheckInterval,
         @DefaultValue("1h") Duration preflightInterval,
+        @DefaultValue("1h") Duration unresolvedRetryInterval,
+        @DefaultValue("14d") Duration unresolvedRetryFor,
         @DefaultValue List<@Valid AttributeField> attributeFields) {
 
     /**

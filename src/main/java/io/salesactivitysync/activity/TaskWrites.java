@@ -1,5 +1,6 @@
 package io.salesactivitysync.activity;
 
+import io.salesactivitysync.store.ActivityKeys;
 import io.salesactivitysync.salesforce.SalesforceErrors;
 import io.salesactivitysync.salesforce.SalesforceProblem;
 import io.salesactivitysync.salesforce.SalesforceProperties;

@@ -47,7 +47,7 @@ public class ActivityStore {
             + " attempts, next_attempt_at, created_at, updated_at)"
             + " VALUES (:source, :kind, :key, :digest, :messageId, 'pending', :repEmail, :personId,"
             + " :personSalesforceId, :personEmail, :subject, :body, :occurredAt, :campaignName,"
-            + " :campaignDay, :campaignStep, :callOutcome, :callReason, :attributes, 0, :now, :now, :now)";
+            + " :campaignDay, :campaignStep, :callOutcome, :callReason, :attributes, 0, :due, :now, :now)";
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
@@ -73,6 +73,17 @@ public class ActivityStore {
      */
     @Transactional
     public Intake create(NewActivity activity) {
+        return create(activity, Duration.ZERO, null);
+    }
+
+    /**
+     * Stores the activity as {@link #create(NewActivity)} does, but due only after {@code holdFor}
+     * (a caller that logs it itself right after, such as the BCC capture at the end of a mailbox
+     * batch, keeps the periodic flow from taking it first; after a crash it is simply due later);
+     * or, with a {@code settled} outcome (rejected or unresolved), settled at once with its reason.
+     */
+    @Transactional
+    public Intake create(NewActivity activity, Duration holdFor, ActivityOutcome settled) {
         Optional<Activity> existing = findByDigest(activity.source(), activity.digest());
         if (existing.isPresent()) {
             return new Intake(existing.get(), false);
@@ -85,12 +96,102 @@ public class ActivityStore {
             savepoint.executeWithoutResult(status -> jdbc.sql(INSERT)
                     .params(intakeParameters(activity))
                     .param("now", now)
+                    .param("due", now.plus(holdFor))
                     .update(key, "id"));
         } catch (DuplicateKeyException e) {
             // the same activity taken in by a parallel request a moment earlier
             return new Intake(findByDigest(activity.source(), activity.digest()).orElseThrow(() -> e), false);
         }
-        return new Intake(get(key.getKeyAs(Number.class).longValue()), true);
+        long id = key.getKeyAs(Number.class).longValue();
+        if (settled != null) {
+            recordOutcome(id, settled);
+        }
+        return new Intake(get(id), true);
+    }
+
+    /** Makes the pending ones of these activities due now (the end of a hold, see {@link #create(NewActivity, Duration, ActivityOutcome)}). */
+    @Transactional
+    public void makeDue(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = StoreClock.now(clock);
+        jdbc.sql("UPDATE activities SET next_attempt_at = :now WHERE id IN (:ids) AND state = 'pending'"
+                        + " AND attempts = 0 AND next_attempt_at > :now")
+                .param("now", now)
+                .param("ids", ids)
+                .update();
+    }
+
+    /** Whether one of these activities is pending, due and never tried yet. */
+    @Transactional(readOnly = true)
+    public boolean untried(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM activities WHERE id IN (:ids) AND state = 'pending' AND attempts = 0"
+                        + " AND next_attempt_at <= :now")
+                .param("ids", ids)
+                .param("now", StoreClock.now(clock))
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    /** Where each of these activities stands, by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, ActivityState> states(Collection<Long> ids) {
+        Map<Long, ActivityState> states = new HashMap<>();
+        if (ids.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("SELECT id, state FROM activities WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    states.put(rs.getLong(1), ActivityState.fromValue(rs.getString(2)));
+                });
+        return states;
+    }
+
+    /**
+     * Tries unresolved activities again, matched afresh: those a person with this address or
+     * Salesforce id may now resolve (a person was just added or changed), due now.
+     */
+    @Transactional
+    public int retryUnresolvedFor(String email, String salesforceId) {
+        OffsetDateTime now = StoreClock.now(clock);
+        return jdbc.sql("UPDATE activities SET state = 'pending', reason = NULL, next_attempt_at = :now, decision = NULL,"
+                        + " updated_at = :now WHERE state = 'unresolved'"
+                        + " AND (person_ref_email = :email OR person_ref_salesforce_id = :salesforceId)")
+                .param("now", now)
+                .param("email", email == null ? "" : email)
+                .param("salesforceId", salesforceId == null ? "" : salesforceId)
+                .update();
+    }
+
+    /**
+     * Tries again the unresolved activities created since {@code createdSince} that were last
+     * looked at before {@code notSince}, at most {@code limit} of them: a Contact or Lead with
+     * their address may have been added in Salesforce since. Answers how many.
+     */
+    @Transactional
+    public int retryUnresolved(OffsetDateTime createdSince, OffsetDateTime notSince, int limit) {
+        OffsetDateTime now = StoreClock.now(clock);
+        List<Long> ids = jdbc.sql("SELECT id FROM activities WHERE state = 'unresolved' AND created_at >= :createdSince"
+                        + " AND updated_at < :notSince AND (person_ref_email IS NOT NULL OR person_ref_salesforce_id IS NOT NULL"
+                        + " OR person_ref_id IS NOT NULL) ORDER BY updated_at FETCH FIRST :limit ROWS ONLY")
+                .param("createdSince", createdSince)
+                .param("notSince", notSince)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE activities SET state = 'pending', next_attempt_at = :now, decision = NULL, updated_at = :now"
+                        + " WHERE id IN (:ids) AND state = 'unresolved'")
+                .param("now", now)
+                .param("ids", ids)
+                .update();
     }
 
     @Transactional(readOnly = true)
@@ -224,6 +325,11 @@ public class ActivityStore {
     @Transactional
     public Activity retry(long id) {
         Activity activity = get(id);
+        Activity.PersonRef person = activity.person();
+        if (person.id() == null && person.salesforceId() == null && person.email() == null) {
+            throw new RecordInUseException("Activity " + id + " names no person to log against (" + activity.reason()
+                    + "): it cannot be retried; send the email again once it can be read");
+        }
         if (activity.state() == ActivityState.LOGGED) {
             throw new RecordInUseException("Activity " + id + " is already logged as Salesforce Task(s) "
                     + String.join(", ", activity.salesforceTaskIds()) + ": there is nothing to retry");

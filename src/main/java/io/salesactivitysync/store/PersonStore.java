@@ -28,10 +28,12 @@ public class PersonStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ActivityStore activities;
 
-    public PersonStore(JdbcClient jdbc, Clock clock) {
+    public PersonStore(JdbcClient jdbc, Clock clock, ActivityStore activities) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.activities = activities;
     }
 
     @Transactional
@@ -50,6 +52,8 @@ public class PersonStore {
         } catch (DuplicateKeyException e) {
             throw DuplicateKeys.toDuplicateValue(e, FIELD_BY_CONSTRAINT);
         }
+        // activities no record matched may match this person: they are tried again now
+        activities.retryUnresolvedFor(person.email(), person.salesforceId());
         return get(key.getKeyAs(Number.class).longValue());
     }
 
@@ -99,6 +103,7 @@ public class PersonStore {
         } catch (DuplicateKeyException e) {
             throw DuplicateKeys.toDuplicateValue(e, FIELD_BY_CONSTRAINT);
         }
+        activities.retryUnresolvedFor(person.email(), person.salesforceId());
         return get(id);
     }
 

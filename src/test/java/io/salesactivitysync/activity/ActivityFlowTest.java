@@ -1,5 +1,6 @@
 package io.salesactivitysync.activity;
 
+import io.salesactivitysync.store.ActivityKeys;
 import static io.salesactivitysync.ApiClient.object;
 import static io.salesactivitysync.ApiClient.toJson;
 import static io.salesactivitysync.ApiClient.uniqueEmail;
@@ -28,27 +29,27 @@ import java.util.stream.Collectors;
  * and Opportunities, so tests sharing one Spring context never see each other's settings or
  * matches. A test that must use a demo rep restores what it changes.
  */
-abstract class ActivityFlowTest extends FlowTest {
+public abstract class ActivityFlowTest extends FlowTest {
 
     /** The demo rep Riley (Europe/Berlin) and the demo org's records (README, "Salesforce emulator"). */
-    static final String RILEY = "rep@sandbox.example";
-    static final String RILEY_USER = "005000000000002AAA";
-    static final String INTEGRATION_USER = "005000000000001AAA";
-    static final String ALICE_CONTACT = "003000000000001AAA";
-    static final String ALICE_EMAIL = "alice@acme.example";
-    static final String ACME_ACCOUNT = "001000000000001AAA";
-    static final String ACME_RENEWAL = "006000000000001AAA";
-    static final String BOB_CONTACT = "003000000000002AAA";
-    static final String CAROL_LEAD = "00Q000000000001EAA";
+    protected static final String RILEY = "rep@sandbox.example";
+    protected static final String RILEY_USER = "005000000000002AAA";
+    protected static final String INTEGRATION_USER = "005000000000001AAA";
+    protected static final String ALICE_CONTACT = "003000000000001AAA";
+    protected static final String ALICE_EMAIL = "alice@acme.example";
+    protected static final String ACME_ACCOUNT = "001000000000001AAA";
+    protected static final String ACME_RENEWAL = "006000000000001AAA";
+    protected static final String BOB_CONTACT = "003000000000002AAA";
+    protected static final String CAROL_LEAD = "00Q000000000001EAA";
 
-    static final String TASK_FIELDS = "Id, Subject, Description, Status, TaskSubtype, Type, ActivityDate, OwnerId,"
+    protected static final String TASK_FIELDS = "Id, Subject, Description, Status, TaskSubtype, Type, ActivityDate, OwnerId,"
             + " WhoId, WhatId, Sales_Activity_Id__c, Sales_Campaign__c, Email_Opened__c, Email_Clicked__c, Email_Replied__c";
-    static final Duration SETTLE = Duration.ofSeconds(60);
+    protected static final Duration SETTLE = Duration.ofSeconds(60);
 
     private SalesforceOrgClient org;
 
     /** The org as the integration user sees it over the REST API. */
-    SalesforceOrgClient org() {
+    protected SalesforceOrgClient org() {
         if (org == null) {
             org = new SalesforceOrgClient(salesforce.baseUrl());
         }
@@ -56,11 +57,11 @@ abstract class ActivityFlowTest extends FlowTest {
     }
 
     /** A rep of the product and the Salesforce User it is connected to. */
-    record TestRep(long id, String email, String userId) {
+    protected record TestRep(long id, String email, String userId) {
     }
 
     /** A rep with an active Salesforce User of its own, mapped by salesforceUserId. */
-    TestRep newRep(String name, String timeZone) {
+    protected TestRep newRep(String name, String timeZone) {
         String email = uniqueEmail(name.toLowerCase(Locale.ROOT));
         String userId = newUser(email, true);
         Response created = api.post("/api/reps", object("email", email, "name", name, "timeZone", timeZone,
@@ -70,23 +71,23 @@ abstract class ActivityFlowTest extends FlowTest {
     }
 
     /** A Salesforce User (created as an admin would), active or not. */
-    String newUser(String email, boolean active) {
+    protected String newUser(String email, boolean active) {
         return org().create("User", toJson(object("Username", email, "LastName", "Tester", "Email", email,
                 "Alias", "tst", "IsActive", active, "TimeZoneSidKey", "GMT", "LocaleSidKey", "en_US",
                 "EmailEncodingKey", "UTF-8", "LanguageLocaleKey", "en_US")));
     }
 
     /** Replaces the rep's setting overrides. */
-    void overrideSettings(TestRep rep, Object... keysAndValues) {
+    protected void overrideSettings(TestRep rep, Object... keysAndValues) {
         Response response = api.put("/api/reps/" + rep.id() + "/settings", object(keysAndValues));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
-    String newAccount(String name) {
+    protected String newAccount(String name) {
         return org().create("Account", toJson(object("Name", name)));
     }
 
-    String newContact(String email, String accountId) {
+    protected String newContact(String email, String accountId) {
         Map<String, Object> fields = object("LastName", "Contact " + email, "Email", email);
         if (accountId != null) {
             fields.put("AccountId", accountId);
@@ -94,12 +95,12 @@ abstract class ActivityFlowTest extends FlowTest {
         return org().create("Contact", toJson(fields));
     }
 
-    String newLead(String email) {
+    protected String newLead(String email) {
         return org().create("Lead", toJson(object("LastName", "Lead " + email, "Company", "Initrode", "Email", email)));
     }
 
     /** An Opportunity on the account, open unless the stage is a closed one, with the contact in a role. */
-    String newOpportunity(String accountId, String stage, String contactId) {
+    protected String newOpportunity(String accountId, String stage, String contactId) {
         String opportunity = org().create("Opportunity", toJson(object("Name", "Deal " + UUID.randomUUID(),
                 "AccountId", accountId, "StageName", stage, "CloseDate", "2027-03-31")));
         if (contactId != null) {
@@ -110,7 +111,7 @@ abstract class ActivityFlowTest extends FlowTest {
     }
 
     /** An activity as a client posts it; its subject is unique, so it is never a duplicate of another test's. */
-    static Map<String, Object> activity(String type, String repEmail, Map<String, Object> person, Object... more) {
+    protected static Map<String, Object> activity(String type, String repEmail, Map<String, Object> person, Object... more) {
         Map<String, Object> activity = new LinkedHashMap<>(object("type", type, "repEmail", repEmail, "person", person,
                 "subject", "Subject " + UUID.randomUUID(), "body", "Hello, here is the quote.",
                 "occurredAt", "2026-11-23T10:30:00Z"));
@@ -118,38 +119,38 @@ abstract class ActivityFlowTest extends FlowTest {
         return activity;
     }
 
-    static Map<String, Object> byEmail(String email) {
+    protected static Map<String, Object> byEmail(String email) {
         return object("email", email);
     }
 
-    static Map<String, Object> bySalesforceId(String id) {
+    protected static Map<String, Object> bySalesforceId(String id) {
         return object("salesforceId", id);
     }
 
-    static Map<String, Object> byId(long id) {
+    protected static Map<String, Object> byId(long id) {
         return object("id", id);
     }
 
     /** Posts the activity; it must be taken in (202). */
-    JsonNode take(Map<String, Object> activity) {
+    protected JsonNode take(Map<String, Object> activity) {
         Response response = api.post("/api/activities", activity);
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json();
     }
 
     /** Waits until the flow has decided the activity (anything but pending), and answers it. */
-    JsonNode settled(long id) {
+    protected JsonNode settled(long id) {
         return await("activity " + id + " settled").atMost(SETTLE).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.get("/api/activities/" + id).json(), json -> !"pending".equals(json.get("state").asText()));
     }
 
     /** Posts the activity and waits for the flow to decide it. */
-    JsonNode log(Map<String, Object> activity) {
+    protected JsonNode log(Map<String, Object> activity) {
         return settled(take(activity).get("id").asLong());
     }
 
     /** The Tasks the activity says it is logged as, read from the org. */
-    List<JsonNode> tasks(JsonNode activity) {
+    protected List<JsonNode> tasks(JsonNode activity) {
         List<String> ids = new ArrayList<>();
         activity.get("salesforceTaskIds").forEach(id -> ids.add(id.asText()));
         if (ids.isEmpty()) {
@@ -160,21 +161,21 @@ abstract class ActivityFlowTest extends FlowTest {
     }
 
     /** Every Task in the org that carries the activity's key (however many times it was written). */
-    List<JsonNode> tasksWithKeyOf(JsonNode activity) {
+    protected List<JsonNode> tasksWithKeyOf(JsonNode activity) {
         String prefix = "sas1:" + ActivityKeys.sha256(activity.get("activityKey").asText()).substring(0, 24) + ":";
         return org().query("SELECT " + TASK_FIELDS + " FROM Task WHERE Sales_Activity_Id__c LIKE '" + prefix + "%'");
     }
 
     /** The Tasks whose WhoId is the record. */
-    List<JsonNode> tasksOf(String whoId) {
+    protected List<JsonNode> tasksOf(String whoId) {
         return org().query("SELECT " + TASK_FIELDS + " FROM Task WHERE WhoId = '" + whoId + "'");
     }
 
-    static void assertState(JsonNode activity, String state) {
+    protected static void assertState(JsonNode activity, String state) {
         assertThat(activity.get("state").asText()).as(activity.toPrettyString()).isEqualTo(state);
     }
 
-    static List<String> texts(JsonNode array) {
+    protected static List<String> texts(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;

@@ -72,6 +72,11 @@ public class SandboxMailServer implements SandboxService, InitializingBean, Disp
         return greenMail.getImap().getPort();
     }
 
+    /** The GreenMail server itself, for tests that deliver or inspect mail directly. */
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
     public boolean isRunning() {
         return greenMail != null && greenMail.isRunning();
     }

@@ -1,4 +1,4 @@
-package io.salesactivitysync.activity;
+package io.salesactivitysync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

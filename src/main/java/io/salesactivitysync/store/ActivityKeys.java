@@ -1,4 +1,4 @@
-package io.salesactivitysync.activity;
+package io.salesactivitysync.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +46,20 @@ public final class ActivityKeys {
         return "sha256:" + sha256(String.join("\n", type, repEmail.toLowerCase(Locale.ROOT), person,
                 occurredAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
                 subject == null ? "" : subject));
+    }
+
+    /**
+     * The key of an email read from a mailbox: {@code mid:<Message-ID>}, the same key the API
+     * gives the same email; without a Message-ID, {@code sha256:<digest>} of what the sender wrote
+     * (the From, To, Cc, Date and Subject headers and the body text), which stays the same when the
+     * same email arrives twice through different routes (only the delivery headers differ).
+     */
+    public static String mailKey(String messageId, java.util.List<String> headersAndBody) {
+        String normalized = normalizeMessageId(messageId);
+        if (normalized != null) {
+            return "mid:" + normalized;
+        }
+        return "sha256:" + sha256(String.join("\n", headersAndBody.stream().map(v -> v == null ? "" : v).toList()));
     }
 
     /** The Task's external id: the activity key's digest, the person's record, the opportunity if any. */
