@@ -89,6 +89,9 @@ public class BccCapture {
     }
 
     public CapturedMail take(@Body MailboxMessage message) {
+        if (message.known()) {
+            return new CapturedMail(message.knownKey(), message.knownIds(), List.of());
+        }
         BccMailboxProperties mailbox = settings.current();
         OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : now();
         if (message.tooLarge()) {
@@ -113,9 +116,10 @@ public class BccCapture {
             LOG.info("BCC email <{}> from {} was read with fallbacks: {}", mail.messageId(), mail.from(),
                     String.join("; ", mail.notes()));
         }
-        Optional<Rep> rep = reps.findByAddress(mail.from());
-        String senderProblem = senderProblem(mail, rep, mailbox);
-        String repEmail = rep.map(Rep::email).orElse(mail.from());
+        String from = mail.from().toLowerCase(Locale.ROOT);
+        Optional<Rep> rep = reps.findByAddress(from);
+        String senderProblem = senderProblem(from, rep, mailbox, mail);
+        String repEmail = rep.map(Rep::email).orElse(from);
         OffsetDateTime occurredAt = mail.date() != null ? mail.date() : received;
         ActivityType type = mail.reply() ? ActivityType.REPLY : ActivityType.EMAIL;
         String subject = mail.reply() ? "Reply: " + REPLY_PREFIX.matcher(mail.subject()).replaceFirst("") : mail.subject();
@@ -147,9 +151,9 @@ public class BccCapture {
         });
     }
 
-    private String senderProblem(ParsedMail mail, Optional<Rep> rep, BccMailboxProperties mailbox) {
+    private String senderProblem(String from, Optional<Rep> rep, BccMailboxProperties mailbox, ParsedMail mail) {
         if (rep.isEmpty()) {
-            return "sender " + mail.from() + " is not a known rep: add the address to a rep (or as an alias of one, like"
+            return "sender " + from + " is not a known rep: add the address to a rep (or as an alias of one, like"
                     + " Salesforce's My Acceptable Email Addresses), then retry";
         }
         if (!repSettings.repSettings(rep.get().id()).effective().logEmailsViaBcc()) {
@@ -169,15 +173,17 @@ public class BccCapture {
         int at = bcc.indexOf('@');
         String plusPrefix = at > 0 ? bcc.substring(0, at) + "+" : null;
         String bccDomain = at > 0 ? bcc.substring(at) : null;
-        List<String> addresses = Stream.of(mail.to(), mail.cc(), mail.bcc()).flatMap(List::stream).distinct().toList();
+        List<String> addresses = Stream.of(mail.to(), mail.cc(), mail.bcc()).flatMap(List::stream).toList();
         List<String> plain = new ArrayList<>();
-        for (String address : addresses) {
+        for (String written : addresses) {
+            String address = written.toLowerCase(Locale.ROOT);
             if (address.equals(bcc)) {
                 continue;
             }
             if (plusPrefix != null && address.startsWith(plusPrefix) && address.endsWith(bccDomain)) {
-                named(address.substring(plusPrefix.length(), address.length() - bccDomain.length()),
-                        "the plus address " + address, people, unusable);
+                // the id as written: Salesforce ids are case-sensitive
+                named(written.substring(plusPrefix.length(), written.length() - bccDomain.length()),
+                        "the plus address " + written, people, unusable);
                 continue;
             }
             plain.add(address);
@@ -188,7 +194,7 @@ public class BccCapture {
         }
         int counted = 0;
         for (String address : plain) {
-            if (reps.findByAddress(address).isPresent()) {
+            if (people.containsKey("email:" + address) || reps.findByAddress(address).isPresent()) {
                 continue;   // a colleague, not a prospect
             }
             if (++counted > MAX_ADDRESSES) {

@@ -1,5 +1,6 @@
 package io.salesactivitysync.mail;
 
+import io.salesactivitysync.store.ActivitySource;
 import io.salesactivitysync.store.ActivityState;
 import io.salesactivitysync.store.ActivityStore;
 import jakarta.mail.Flags;
@@ -8,6 +9,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -17,40 +19,34 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
-import org.apache.camel.spi.Synchronization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The mailbox side of the BCC capture: reads each email of a poll without marking it, holds it
- * while its activities are logged with the rest of the batch, and only then marks it: seen, and
- * moved to the folder of its outcome (Logged, Unresolved, Rejected, Failed), or, with
- * {@code move-to-folders} off, flagged where it is unless logged.
+ * The mailbox side of the BCC capture: the mailbox folder is the queue, the store is the truth.
  *
- * <p>camel-mail marks a message when its exchange completes. Here that mark is taken off the
- * exchange when the email has been taken in ({@link #hold}) and given back at the end of the batch
- * ({@link #settle}) for each email whose activities all have an outcome in the store. An email
- * whose activities are still pending (Salesforce unreachable, a temporary error) gets no mark: it
- * stays unseen in the mailbox and is read again at the next poll, where the store recognises it.
- * A crash before the mark leaves it unseen too. So a mail is marked done only after its outcome
- * is stored, and reading it again never makes a second activity.
+ * <p>camel-mail reads the unseen emails with PEEK (reading marks nothing) and marks each one when
+ * its exchange completes, failing it leaves the email as it was. So each email is marked only once
+ * its outcome is in the store: seen and moved to the folder of its outcome (Logged, Unresolved,
+ * Rejected, Failed), or with {@code move-to-folders} off, seen and flagged unless logged. An email
+ * whose activities are still pending ends its exchange with {@link EmailPendingException}: it stays
+ * unseen and is read again at the next poll, where its Message-ID finds its activities in the store
+ * before its body is downloaded again. New emails' activities are logged together at the end of
+ * each poll's batch, so most emails are marked at the next poll; a crash at any point leaves the
+ * email unseen and its activities in the store, so it is neither lost nor taken in twice.
  */
 @Component
 public class BccMailbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(BccMailbox.class);
-    private static final String MAILBOX_MESSAGE = "sasBccMailboxMessage";
+    private static final String CAPTURED = "sasBccEmail";
 
     private final BccSettings settings;
     private final ActivityStore activities;
     private final BccMetrics metrics;
-    private final List<Held> held = new ArrayList<>();
+    private final List<CapturedMail> batch = new ArrayList<>();
     private int loggingRounds;
-
-    /** An email taken in whose mark waits for the batch's outcome. */
-    private record Held(Exchange exchange, List<Synchronization> completions, Message message, CapturedMail captured) {
-    }
 
     /** Where an email ends up, by the outcomes of its activities. */
     public enum Outcome {
@@ -64,9 +60,9 @@ public class BccMailbox {
     }
 
     /**
-     * The email's bytes as the server keeps them (read with PEEK: reading does not mark it seen),
-     * or only its headers when it is larger than {@code max-message-size}. Null for the poll that
-     * found the mailbox empty.
+     * The email as the capture needs it: its activities when the store knows its Message-ID
+     * already (read again while it waited), else its bytes as the server keeps them, or only its
+     * headers when it is larger than {@code max-message-size}. Null for a poll that found nothing.
      */
     public MailboxMessage read(Exchange exchange) throws MessagingException, IOException {
         if (!(exchange.getIn() instanceof MailMessage mail)) {
@@ -74,10 +70,18 @@ public class BccMailbox {
             return null;
         }
         Message message = mail.getOriginalMessage();
-        // the steps that follow replace the exchange's message; the mailbox's is kept for the mark
-        exchange.setProperty(MAILBOX_MESSAGE, message);
         if (exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class) == 0) {
             startBatch(message);
+        }
+        String messageId = first(message, "Message-ID");
+        Date receivedDate = message.getReceivedDate();
+        java.time.OffsetDateTime received = receivedDate == null ? null : receivedDate.toInstant().atOffset(ZoneOffset.UTC);
+        String normalized = io.salesactivitysync.store.ActivityKeys.normalizeMessageId(messageId);
+        if (normalized != null) {
+            List<Long> known = activities.idsByKey(ActivitySource.BCC, "mid:" + normalized);
+            if (!known.isEmpty()) {
+                return MailboxMessage.known("mid:" + normalized, known, received);
+            }
         }
         long maxSize = settings.current().maxMessageSize().toBytes();
         long size = message.getSize();
@@ -88,16 +92,13 @@ public class BccMailbox {
             raw = bytes.size() <= maxSize ? bytes.toByteArray() : null;
             size = bytes.size();
         }
-        Date received = message.getReceivedDate();
         List<String> notes = new ArrayList<>();
-        return new MailboxMessage(raw, size, received == null ? null : received.toInstant().atOffset(java.time.ZoneOffset.UTC),
-                first(message, "Message-ID"), MailText.header(first(message, "From"), notes),
-                MailText.header(first(message, "Subject"), notes));
+        return new MailboxMessage(raw, size, received, messageId, MailText.header(first(message, "From"), notes),
+                MailText.header(first(message, "Subject"), notes), null, null);
     }
 
     private synchronized void startBatch(Message message) {
-        // marks held by a batch that never ended (the consumer stopped mid-batch) are dropped: those emails stay unseen
-        held.clear();
+        batch.clear();
         loggingRounds = 0;
         try {
             Folder folder = message.getFolder();
@@ -108,80 +109,71 @@ public class BccMailbox {
         }
     }
 
-    /** Takes camel-mail's mark (seen, moved) off the exchange until the batch has an outcome. */
-    public synchronized void hold(Exchange exchange, CapturedMail captured) {
-        List<Synchronization> completions = exchange.getExchangeExtension().handoverCompletions();
-        Message message = exchange.getProperty(MAILBOX_MESSAGE, Message.class);
-        held.add(new Held(exchange, completions == null ? List.of() : completions, message, captured));
+    /**
+     * Counts the email into this poll's batch, whose activities are logged together at its end, and
+     * keeps it on the exchange for {@link #mark} (the batch's logging round replaces the body).
+     */
+    public synchronized void collect(Exchange exchange, CapturedMail captured) {
+        exchange.setProperty(CAPTURED, captured);
+        batch.add(captured);
     }
 
-    /** The activities this batch stored: due now, for the batch's own logging round. */
+    /** The activities of this poll's emails: due now, for the batch's own logging round. */
     public void release() {
         // all of them: those held by a batch that never ended (a crash) are due now too
-        activities.makeDue(ids(heldNow(), false));
+        activities.makeDue(ids(batchNow()));
     }
 
     /**
-     * Whether another logging round is worth it: an activity of the batch is still pending and
+     * Whether another logging round is worth it: an activity of the batch is pending, due and
      * never tried, and the rounds so far are fewer than the batch needs (200 activities a round)
      * plus one. Rounds that find nothing to claim (calls paused) end the loop by that bound.
      */
     public synchronized boolean logMore() {
-        List<Long> ids = ids(held, false);
-        int needed = ids.size() / 200 + 2;
-        if (loggingRounds >= needed) {
+        List<Long> ids = ids(batch);
+        if (loggingRounds >= ids.size() / 200 + 2) {
             return false;
         }
         loggingRounds++;
-        return activities.states(ids).containsValue(ActivityState.PENDING) && activities.untried(ids);
-    }
-
-    /** Gives each held email whose activities all have an outcome its mark; the others stay unseen. */
-    public void settle() {
-        List<Held> batch;
-        synchronized (this) {
-            batch = new ArrayList<>(held);
-            held.clear();
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        Map<Long, ActivityState> states = activities.states(ids(batch, false));
-        BccMailboxProperties mailbox = settings.current();
-        int waiting = 0;
-        for (Held email : batch) {
-            Outcome outcome = outcome(email.captured().activityIds(), states);
-            if (outcome == null) {
-                waiting++;
-                continue;
-            }
-            if (mailbox.moveToFolders()) {
-                email.exchange().getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder(mailbox, outcome));
-            } else if (outcome != Outcome.LOGGED) {
-                flag(email.message());
-            }
-            for (Synchronization completion : email.completions()) {
-                completion.onComplete(email.exchange());
-            }
-            metrics.settled(outcome);
-        }
-        if (waiting > 0) {
-            LOG.info("{} of {} BCC emails wait for Salesforce (their activities are pending): they stay unseen and are read again",
-                    waiting, batch.size());
-        }
+        return activities.untried(ids);
     }
 
     /**
-     * A step of the capture failed for this email (the store, the mailbox connection): it gets no
-     * mark and is read again at the next poll. At the end of a batch, the emails held so far are settled.
+     * Marks the email by its outcome: the folder to move it to (camel-mail's {@code moveTo} header),
+     * or the flag. Throws {@link EmailPendingException} while its activities are pending: then
+     * camel-mail leaves it unseen.
+     */
+    public void mark(Exchange exchange) {
+        CapturedMail captured = exchange.getProperty(CAPTURED, CapturedMail.class);
+        Outcome outcome = outcome(captured.activityIds(), activities.states(captured.activityIds()));
+        if (outcome == null) {
+            throw new EmailPendingException(captured.key());
+        }
+        BccMailboxProperties mailbox = settings.current();
+        if (mailbox.moveToFolders()) {
+            exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder(mailbox, outcome));
+        } else if (outcome != Outcome.LOGGED && exchange.getProperty(ExchangePropertyKey.BATCH_INDEX) != null) {
+            flag(exchange);
+        }
+        metrics.settled(outcome);
+        LOG.debug("BCC email {} (activities {}): {}", captured.key(), captured.activityIds(), outcome);
+    }
+
+    /**
+     * A step failed for this email (the store, the mailbox connection): it stays unseen and is read
+     * again. One line, no stack trace unless the failure is the product's own.
      */
     public void failed(Exchange exchange) {
-        exchange.getExchangeExtension().handoverCompletions();
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.warn("A BCC email could not be taken in and stays unseen, to be read again: {}",
-                failure == null ? "unknown failure" : MailParser.reason(failure), failure);
+        Exception failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (failure instanceof RuntimeException && !(failure instanceof org.springframework.dao.DataAccessException)) {
+            LOG.warn("A BCC email could not be taken in; it stays unseen and is read again", failure);
+        } else {
+            LOG.warn("A BCC email could not be taken in; it stays unseen and is read again: {}",
+                    failure == null ? "unknown failure" : MailParser.reason(failure));
+        }
         if (exchange.getProperty(ExchangePropertyKey.BATCH_COMPLETE, false, Boolean.class)) {
-            settle();
+            release();
         }
     }
 
@@ -210,21 +202,22 @@ public class BccMailbox {
         };
     }
 
-    private static void flag(Message message) {
-        try {
-            message.setFlag(Flags.Flag.FLAGGED, true);
-        } catch (MessagingException e) {
-            LOG.warn("A BCC email could not be flagged: {}", e.getMessage());
+    private static void flag(Exchange exchange) {
+        if (exchange.getIn() instanceof MailMessage mail) {
+            try {
+                mail.getOriginalMessage().setFlag(Flags.Flag.FLAGGED, true);
+            } catch (MessagingException e) {
+                LOG.warn("A BCC email could not be flagged: {}", e.getMessage());
+            }
         }
     }
 
-    private synchronized List<Held> heldNow() {
-        return new ArrayList<>(held);
+    private synchronized List<CapturedMail> batchNow() {
+        return new ArrayList<>(batch);
     }
 
-    private static List<Long> ids(List<Held> emails, boolean onlyNew) {
-        return emails.stream().flatMap(email -> (onlyNew ? email.captured().newIds() : email.captured().activityIds()).stream())
-                .distinct().toList();
+    private static List<Long> ids(List<CapturedMail> emails) {
+        return emails.stream().flatMap(email -> email.activityIds().stream()).distinct().toList();
     }
 
     private static String first(Message message, String name) throws MessagingException {

@@ -21,11 +21,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -231,13 +231,15 @@ public class MailParser {
         }
     }
 
-    /** The addresses of a header, lower case, each once; what is not a plain mailbox address is skipped with a note. */
+    /** The addresses of a header, as written, each once (case-insensitively); what is not a plain mailbox address is skipped with a note. */
     private static List<String> addresses(MimeMessage message, String name, List<String> notes) {
         String[] values = header(message, name);
         if (values == null) {
             return List.of();
         }
-        Set<String> found = new LinkedHashSet<>();
+        // by lower case, as written: addresses compare case-insensitively, but a plus address's
+        // Salesforce id (bcc+003...@) is case-sensitive
+        Map<String, String> found = new LinkedHashMap<>();
         for (String value : values) {
             String unfolded = value.replaceAll("\r?\n", "");
             List<String> candidates = new ArrayList<>();
@@ -261,16 +263,16 @@ public class MailParser {
                 if (candidate == null || candidate.isBlank()) {
                     continue;
                 }
-                String address = candidate.strip().toLowerCase(Locale.ROOT);
+                String address = candidate.strip();
                 if (EmailAddresses.isValid(address)) {
-                    found.add(address);
+                    found.putIfAbsent(address.toLowerCase(Locale.ROOT), address);
                 } else {
                     notes.add("skipped the " + name + " address \"" + shorten(MailText.header(candidate, notes))
                             + "\": not a plain mailbox address");
                 }
             }
         }
-        return List.copyOf(found);
+        return List.copyOf(found.values());
     }
 
     private static String messageId(String raw) {

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param messageId             the Message-ID without angle brackets; null when the email has none
  * @param key                   the activity key ({@code mid:<Message-ID>}, else a digest of headers and body)
- * @param from                  the sender's address, lower case
- * @param to                    To addresses, lower case, in the order written (each once)
+ * @param from                  the sender's address as written (compare case-insensitively)
+ * @param to                    To addresses as written, in order, each once (case-insensitively)
  * @param cc                    Cc addresses, likewise
  * @param bcc                   Bcc addresses where the header is present (mail as sent, rarely as received)
  * @param subject               the decoded subject; empty when there is none

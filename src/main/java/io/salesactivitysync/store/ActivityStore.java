@@ -137,6 +137,16 @@ public class ActivityStore {
                 .single() > 0;
     }
 
+    /** The ids of the activities of this source with this activity key (an email's, one per person). */
+    @Transactional(readOnly = true)
+    public List<Long> idsByKey(ActivitySource source, String activityKey) {
+        return jdbc.sql("SELECT id FROM activities WHERE source = :source AND activity_key = :key ORDER BY id")
+                .param("source", source.value())
+                .param("key", activityKey)
+                .query(Long.class)
+                .list();
+    }
+
     /** Where each of these activities stands, by id. */
     @Transactional(readOnly = true)
     public Map<Long, ActivityState> states(Collection<Long> ids) {
