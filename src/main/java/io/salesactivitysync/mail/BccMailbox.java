@@ -42,6 +42,7 @@ public class BccMailbox {
     private static final Logger LOG = LoggerFactory.getLogger(BccMailbox.class);
     private static final String CAPTURED = "sasBccEmail";
 
+
     private final BccSettings settings;
     private final ActivityStore activities;
     private final BccMetrics metrics;

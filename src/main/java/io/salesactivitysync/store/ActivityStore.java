@@ -137,6 +137,20 @@ public class ActivityStore {
                 .single() > 0;
     }
 
+    /** Which of these activity keys the store has for this source. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> knownKeys(ActivitySource source, Collection<String> activityKeys) {
+        if (activityKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT activity_key FROM activities WHERE source = :source"
+                        + " AND activity_key IN (:keys)")
+                .param("source", source.value())
+                .param("keys", activityKeys)
+                .query(String.class)
+                .list());
+    }
+
     /** The ids of the activities of this source with this activity key (an email's, one per person). */
     @Transactional(readOnly = true)
     public List<Long> idsByKey(ActivitySource source, String activityKey) {

@@ -61,6 +61,37 @@ public abstract class BccFlowTest extends ActivityFlowTest {
         }
     }
 
+    /** Puts the raw email straight into the BCC mailbox's INBOX (GreenMail's delivery, no SMTP): for backlogs. */
+    protected void deliver(byte[] raw) {
+        try {
+            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                    Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(raw));
+            mail.greenMail().getUserManager().getUserByEmail(BCC).deliver(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many BCC activities are in each state, for these Message-IDs (without angle brackets). */
+    protected java.util.Map<String, Long> statesOf(List<String> messageIds) {
+        java.util.Map<String, Long> states = new java.util.TreeMap<>();
+        for (int from = 0; from < messageIds.size(); from += 500) {
+            List<String> chunk = messageIds.subList(from, Math.min(messageIds.size(), from + 500));
+            jdbc.sql("SELECT state, COUNT(*) FROM activities WHERE source = 'bcc' AND message_id IN (:ids) GROUP BY state")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        states.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                    });
+        }
+        return states;
+    }
+
+    /** Salesforce API calls the emulator served since its counter was reset, logins left out. */
+    protected long apiCalls() {
+        return salesforce.admin().calls().snapshot().entrySet().stream()
+                .filter(call -> !call.getKey().equals("oauth")).mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
     /** The BCC activities of the email with this Message-ID, once all have an outcome. */
     protected List<JsonNode> settledActivities(String messageId) {
         String id = messageId.substring(1, messageId.length() - 1);

@@ -1,0 +1,106 @@
+package io.salesactivitysync.mail;
+
+import io.salesactivitysync.store.ActivityKeys;
+import io.salesactivitysync.store.ActivitySource;
+import io.salesactivitysync.store.ActivityStore;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.apache.camel.component.mail.DefaultMailUidGenerator;
+import org.apache.camel.component.mail.MailEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The capture consumer's {@code mailUidGenerator}: camel-mail asks it for each email of a poll,
+ * in order, before anything else reads the email. At the first email of a poll it reads, in one
+ * IMAP command for the whole batch, what camel-mail and the capture ask of each email (envelope,
+ * size, arrival, flags, the Message-ID, From and Subject headers); otherwise each of those is a
+ * command of its own per email, and the server's round trips, not the product, set the pace of a
+ * backlog. Then the whole of each small email the store does not know yet, in one more command.
+ * The id itself is camel-mail's usual one.
+ */
+@Component
+public class BccMailPrefetch extends DefaultMailUidGenerator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BccMailPrefetch.class);
+    /** Emails prefetched beyond the batch size: seen ones may sit between the unseen. */
+    private static final int SLACK = 50;
+
+    /** Emails larger than this are downloaded on their own, not with the batch. */
+    private static final int BODY_PREFETCH_MAX = 512 * 1024;
+
+    private final int batchSize;
+    private final ActivityStore activities;
+    private Folder prefetchedFolder;
+    private int prefetchedTo;
+
+    public BccMailPrefetch(@Value("${sas.mail.bcc.batch-size:200}") int batchSize, ActivityStore activities) {
+        this.batchSize = batchSize;
+        this.activities = activities;
+    }
+
+    @Override
+    public synchronized String generateUuid(MailEndpoint endpoint, Message message) {
+        Folder folder = message.getFolder();
+        // camel-mail opens the folder anew at each poll: a new folder object is a new poll
+        if (folder != null && (folder != prefetchedFolder || message.getMessageNumber() > prefetchedTo)) {
+            prefetch(folder, message.getMessageNumber());
+        }
+        return super.generateUuid(endpoint, message);
+    }
+
+    /**
+     * The whole of each small, unseen email the store does not know yet, in one more command:
+     * an email read again while it waits for Salesforce needs only its Message-ID.
+     */
+    private void fetchBodies(Folder folder, Message[] messages) throws MessagingException {
+        Map<String, Message> unknown = new LinkedHashMap<>();
+        for (Message message : messages) {
+            if (message.isSet(Flags.Flag.SEEN) || message.isSet(Flags.Flag.DELETED) || message.getSize() > BODY_PREFETCH_MAX) {
+                continue;
+            }
+            String[] ids = message.getHeader("Message-ID");
+            String id = ids == null || ids.length == 0 ? null : ActivityKeys.normalizeMessageId(ids[0]);
+            unknown.put(id == null ? "#" + message.getMessageNumber() : "mid:" + id, message);
+        }
+        unknown.keySet().removeAll(activities.knownKeys(ActivitySource.BCC, unknown.keySet()));
+        if (!unknown.isEmpty()) {
+            FetchProfile bodies = new FetchProfile();
+            bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            folder.fetch(unknown.values().toArray(Message[]::new), bodies);
+        }
+    }
+
+    private void prefetch(Folder folder, int from) {
+        prefetchedFolder = folder;
+        try {
+            int to = Math.min(folder.getMessageCount(), from + batchSize + SLACK);
+            prefetchedTo = to;
+            if (to < from) {
+                return;
+            }
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add(FetchProfile.Item.SIZE);
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add("Message-ID");
+            profile.add("From");
+            profile.add("Subject");
+            Message[] messages = folder.getMessages(from, to);
+            folder.fetch(messages, profile);
+            fetchBodies(folder, messages);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Prefetching the batch failed, each email is read on its own: {}", e.getMessage());
+        }
+    }
+}
