@@ -9,8 +9,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +22,9 @@ import java.util.regex.Pattern;
  * Text in an email, in whatever charset its sender's program chose: the charset names mailers
  * really write (Microsoft's {@code ks_c_5601-1987}, {@code utf-7}, a misspelt or unknown name),
  * RFC 2047 encoded words in headers (split across words in the middle of a character, as Korean and
- * Japanese mailers do), and raw 8-bit headers. Nothing here throws on bad input: what cannot be read
+ * Japanese mailers do), raw 8-bit headers (in the body's charset when they are not UTF-8), and the
+ * parameters of MIME headers as mailers really write them (RFC 2231 file names in any charset,
+ * missing semicolons, unquoted values). Nothing here throws on bad input: what cannot be read
  * as labelled is read as UTF-8 when it is valid UTF-8, else as Windows-1252, and a note says so.
  */
 final class MailText {
@@ -50,10 +56,7 @@ final class MailText {
 
     /** Bytes as text in the labelled charset; {@code notes} gets a line when the label could not be used. */
     static String decode(byte[] bytes, String charsetLabel, List<String> notes) {
-        String label = charsetLabel == null ? null : charsetLabel.strip().replace("\"", "").toLowerCase(Locale.ROOT);
-        if (label != null && label.contains("*")) {
-            label = label.substring(0, label.indexOf('*'));   // RFC 2231 language: utf-8*ko
-        }
+        String label = charsetLabel == null ? null : label(charsetLabel);
         if (label == null || label.isEmpty() || label.equals("us-ascii") || label.equals("ascii")) {
             // no label, or ASCII with 8-bit bytes in it: the bytes say what they are
             return guess(bytes);
@@ -67,6 +70,12 @@ final class MailText {
             return guess(bytes);
         }
         return lenient(bytes, charset);
+    }
+
+    /** A charset label as written, cleaned: lower case, no quotes, no RFC 2231 language ({@code utf-8*ko}). */
+    private static String label(String charsetLabel) {
+        String label = charsetLabel.strip().replace("\"", "").replace("'", "").toLowerCase(Locale.ROOT);
+        return label.contains("*") ? label.substring(0, label.indexOf('*')) : label;
     }
 
     static Charset charset(String label) {
@@ -113,14 +122,28 @@ final class MailText {
      * joined before decoding, so a character split between two of them comes out whole.
      */
     static String header(String raw, List<String> notes) {
+        return header(raw, notes, null);
+    }
+
+    /**
+     * {@link #header(String, List)}, with the charset the email's text is labelled with as a hint:
+     * raw 8-bit bytes that are not UTF-8 are read in it (old mailers wrote headers in the body's
+     * charset, Big5 or KOI8-R say, without encoding them), and a UTF-7 email's plain header text is
+     * read as UTF-7 (as Netscape wrote it).
+     */
+    static String header(String raw, List<String> notes, String hintCharset) {
         if (raw == null) {
             return null;
         }
-        String value = raw.replaceAll("\r?\n(?=[ \t])", "");
+        String value = raw.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", "");
+        String hint = hintCharset == null ? null : label(hintCharset);
         if (!value.chars().allMatch(c -> c < 0x80)) {
-            // JavaMail reads header bytes as ISO-8859-1: get the bytes back and read them properly
-            value = guess(value.getBytes(StandardCharsets.ISO_8859_1));
+            // the header's bytes came as ISO-8859-1 characters: get the bytes back and read them properly
+            byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+            Charset hinted = hint == null || UTF7.contains(hint) || hint.equals("us-ascii") ? null : charset(hint);
+            value = validUtf8(bytes) || hinted == null ? guess(bytes) : lenient(bytes, hinted);
         }
+        boolean utf7 = hint != null && UTF7.contains(hint);
         StringBuilder text = new StringBuilder();
         Matcher word = ENCODED_WORD.matcher(value);
         int end = 0;
@@ -134,7 +157,7 @@ final class MailText {
                 flush(text, pending, pendingCharset, notes);
                 pendingCharset = null;
                 if (!adjacent) {
-                    text.append(between);
+                    text.append(utf7 ? Utf7.decode(between) : between);
                 }
             }
             byte[] bytes = wordBytes(word.group(2), word.group(3));
@@ -149,8 +172,9 @@ final class MailText {
             end = word.end();
         }
         flush(text, pending, pendingCharset, notes);
-        text.append(value.substring(end));
-        return text.toString().replaceAll("[\\p{Cntrl}&&[^\t]]", " ").strip();
+        String tail = value.substring(end);
+        text.append(utf7 ? Utf7.decode(tail) : tail);
+        return text.toString().replace("\u0000", "").replaceAll("[\\p{Cntrl}&&[^\t]]", " ").strip();
     }
 
     private static void flush(StringBuilder text, ByteArrayOutputStream pending, String charset, List<String> notes) {
@@ -163,7 +187,10 @@ final class MailText {
     private static byte[] wordBytes(String encoding, String encoded) {
         try {
             if (encoding.equalsIgnoreCase("B")) {
-                String base64 = encoded.replaceAll("[^A-Za-z0-9+/]", "");
+                if (!encoded.matches("[A-Za-z0-9+/]*=*")) {
+                    return null;   // not base64: the word is kept as written
+                }
+                String base64 = encoded.replace("=", "");
                 if (base64.length() % 4 == 1) {
                     base64 = base64.substring(0, base64.length() - 1);   // a stray character: not a whole byte
                 }
@@ -189,5 +216,172 @@ final class MailText {
 
     private static boolean isHex(char c) {
         return Character.digit(c, 16) >= 0;
+    }
+
+    /**
+     * A structured MIME header ({@code Content-Type}, {@code Content-Disposition}): its value in
+     * lower case and its parameters, read leniently as mail in the wild writes them: a missing
+     * {@code ;}, unquoted values with spaces or {@code =} in them, raw 8-bit bytes, backslashes of
+     * Windows paths in quoted strings, and RFC 2231 values ({@code name*=charset'lang'%XX}, in
+     * numbered segments, in any charset {@link #decode} knows).
+     *
+     * @param value      the value before the parameters, lower case; empty when there is none
+     * @param parameters the parameters by lower-case name, RFC 2231 segments joined and decoded
+     * @param rfc2231    the names of the parameters that came in RFC 2231 form (already decoded to text)
+     */
+    record Parameters(String value, Map<String, String> parameters, Set<String> rfc2231) {
+
+        /** A parameter as written (after RFC 2231 decoding): for boundaries and charsets. */
+        String get(String name) {
+            return parameters.get(name);
+        }
+
+        /** A parameter as a person reads it (RFC 2047 words and raw 8-bit bytes decoded): for file names. */
+        String text(String name, List<String> notes) {
+            String value = parameters.get(name);
+            if (value == null) {
+                return null;
+            }
+            return rfc2231.contains(name) ? value : header(value, notes);
+        }
+    }
+
+    private static final Pattern SEGMENT = Pattern.compile("(.+?)\\*(?:(\\d{1,3})\\*?|)$");
+    private static final Pattern NEXT_PARAMETER = Pattern.compile("\\s+[A-Za-z0-9!#$%&'+.^_`{|}~*-]+\\s*=");
+
+    /** Parses a structured header; null gives an empty value and no parameters. */
+    static Parameters parameters(String header, List<String> notes) {
+        if (header == null) {
+            return new Parameters("", Map.of(), Set.of());
+        }
+        String s = header.replaceAll("\\r?\\n", "").replace('\r', ' ');   // unfolded: the line break goes, the blank stays
+        int n = s.length();
+        int i = skipSpace(s, 0);
+        int start = i;
+        while (i < n && s.charAt(i) != ';' && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '(') {
+            i++;
+        }
+        String value = s.substring(start, i).replace("\"", "").toLowerCase(Locale.ROOT);
+        Map<String, String> simple = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, String>> segments = new LinkedHashMap<>();
+        Map<String, Boolean> extended = new LinkedHashMap<>();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ';' || Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (c == '(') {
+                int close = s.indexOf(')', i);
+                i = close < 0 ? n : close + 1;
+                continue;
+            }
+            int nameStart = i;
+            while (i < n && s.charAt(i) != '=' && s.charAt(i) != ';' && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            String name = s.substring(nameStart, i).toLowerCase(Locale.ROOT);
+            i = skipSpace(s, i);
+            if (i >= n || s.charAt(i) != '=') {
+                continue;   // a word without a value: nothing to keep
+            }
+            i = skipSpace(s, i + 1);
+            String parameter;
+            if (i < n && s.charAt(i) == '"') {
+                StringBuilder quoted = new StringBuilder();
+                i++;
+                while (i < n && s.charAt(i) != '"') {
+                    char q = s.charAt(i);
+                    // a backslash quotes only what needs it: C:\TEMP\x.png as Windows mailers wrote it stays whole
+                    if (q == '\\' && i + 1 < n && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
+                        q = s.charAt(++i);
+                    }
+                    quoted.append(q);
+                    i++;
+                }
+                i = Math.min(n, i + 1);
+                parameter = quoted.toString();
+            } else {
+                int valueStart = i;
+                int semicolon = s.indexOf(';', i);
+                int valueEnd = semicolon < 0 ? n : semicolon;
+                Matcher next = NEXT_PARAMETER.matcher(s).region(valueStart, valueEnd);
+                if (next.find()) {
+                    valueEnd = next.start();   // "text/plain charset=us-ascii name=a.txt": the ";" was forgotten
+                }
+                parameter = s.substring(valueStart, valueEnd).strip();
+                i = valueEnd;
+            }
+            Matcher segment = SEGMENT.matcher(name);
+            if (name.indexOf('*') > 0 && segment.matches()) {
+                String base = segment.group(1);
+                int index = segment.group(2) == null ? 0 : Integer.parseInt(segment.group(2));
+                segments.computeIfAbsent(base, k -> new TreeMap<>()).putIfAbsent(index, parameter);
+                if (name.endsWith("*")) {
+                    extended.putIfAbsent(base + "#" + index, Boolean.TRUE);
+                }
+            } else if (!name.isEmpty()) {
+                simple.putIfAbsent(name, parameter);
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>(simple);
+        Set<String> decoded = new HashSet<>();
+        for (Map.Entry<String, TreeMap<Integer, String>> entry : segments.entrySet()) {
+            String joined = rfc2231(entry.getKey(), entry.getValue(), extended, notes);
+            if (joined != null) {
+                parameters.put(entry.getKey(), joined);   // the RFC 2231 form wins over a plain one beside it
+                decoded.add(entry.getKey());
+            }
+        }
+        return new Parameters(value, Map.copyOf(parameters), Set.copyOf(decoded));
+    }
+
+    /** RFC 2231: numbered segments joined, the {@code *} ones percent-decoded, all read in the first one's charset. */
+    private static String rfc2231(String base, TreeMap<Integer, String> parts, Map<String, Boolean> extended,
+                                  List<String> notes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String charset = null;
+        int expected = 0;
+        for (Map.Entry<Integer, String> part : parts.entrySet()) {
+            if (part.getKey() != expected) {
+                break;   // a missing segment: what follows it cannot be placed
+            }
+            String value = part.getValue();
+            boolean percent = extended.containsKey(base + "#" + part.getKey());
+            if (percent && expected == 0) {
+                int first = value.indexOf('\'');
+                int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
+                if (second > 0) {
+                    charset = value.substring(0, first);
+                    value = value.substring(second + 1);
+                }
+            }
+            if (percent) {
+                percentDecode(value, bytes);
+            } else {
+                bytes.writeBytes(value.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            expected++;
+        }
+        return expected == 0 ? null : decode(bytes.toByteArray(), charset == null || charset.isBlank() ? null : charset, notes);
+    }
+
+    private static void percentDecode(String value, ByteArrayOutputStream bytes) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1)) && isHex(value.charAt(i + 2))) {
+                bytes.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c < 0x100 ? c : '?');
+            }
+        }
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 }

@@ -36,11 +36,13 @@ final class Utf7 {
             }
             String base64 = encoded.substring(i + 1, end);
             byte[] utf16 = unbase64(base64);
-            if (utf16 == null) {
+            if (utf16 == null || utf16.length < 2) {
+                // too short to hold a character ("+1-555"): not UTF-7, kept as written with its "-"
                 text.append(encoded, i, end);
-            } else {
-                text.append(StandardCharsets.UTF_16BE.decode(ByteBuffer.wrap(utf16, 0, utf16.length & ~1)));
+                i = end;
+                continue;
             }
+            text.append(StandardCharsets.UTF_16BE.decode(ByteBuffer.wrap(utf16, 0, utf16.length & ~1)));
             i = end < encoded.length() && encoded.charAt(end) == '-' ? end + 1 : end;
         }
         return text.toString();
