@@ -94,6 +94,15 @@ public class BccCapture {
         }
         BccMailboxProperties mailbox = settings.current();
         OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : now();
+        if (message.unreadable() != null) {
+            LOG.warn("The mail server cannot hand over BCC email {}: {}", describe(message), message.unreadable());
+            String key = ActivityKeys.mailKey(message.messageId(),
+                    List.of(String.valueOf(message.from()), String.valueOf(message.subject()), String.valueOf(message.size())));
+            return wholeEmail(key, ActivityKeys.normalizeMessageId(message.messageId()), guessAddress(message.from()),
+                    message.subject(), received, ActivityState.REJECTED, "the mail server cannot hand the email over ("
+                            + message.unreadable() + "); it was left in the mailbox's "
+                            + mailbox.folders().rejected() + " folder");
+        }
         if (message.tooLarge()) {
             String key = ActivityKeys.mailKey(message.messageId(),
                     List.of(String.valueOf(message.from()), String.valueOf(message.subject()), String.valueOf(message.size())));

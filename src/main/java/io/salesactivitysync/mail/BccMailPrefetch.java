@@ -55,7 +55,13 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
         if (folder != null && (folder != prefetchedFolder || message.getMessageNumber() > prefetchedTo)) {
             prefetch(folder, message.getMessageNumber());
         }
-        return super.generateUuid(endpoint, message);
+        try {
+            return super.generateUuid(endpoint, message);
+        } catch (RuntimeException e) {
+            // a message the server cannot describe must not fail the whole poll: the capture rejects it
+            LOG.debug("No id for message {}: {}", message.getMessageNumber(), e.getMessage());
+            return "message-" + message.getMessageNumber();
+        }
     }
 
     /**

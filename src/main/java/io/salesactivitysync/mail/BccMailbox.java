@@ -18,7 +18,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.mail.MailConstants;
-import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,17 +65,16 @@ public class BccMailbox {
      * headers when it is larger than {@code max-message-size}. Null for a poll that found nothing.
      */
     public MailboxMessage read(Exchange exchange) throws MessagingException, IOException {
-        if (!(exchange.getIn() instanceof MailMessage mail)) {
+        Message message = BccMailDetach.message(exchange);
+        if (message == null) {
             metrics.mailboxEmpty();
             return null;
         }
-        Message message = mail.getOriginalMessage();
         if (exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class) == 0) {
             startBatch(message);
         }
-        String messageId = first(message, "Message-ID");
-        Date receivedDate = message.getReceivedDate();
-        java.time.OffsetDateTime received = receivedDate == null ? null : receivedDate.toInstant().atOffset(ZoneOffset.UTC);
+        String messageId = header(message, "Message-ID");
+        java.time.OffsetDateTime received = received(message);
         String normalized = io.salesactivitysync.store.ActivityKeys.normalizeMessageId(messageId);
         if (normalized != null) {
             List<Long> known = activities.idsByKey(ActivitySource.BCC, "mid:" + normalized);
@@ -84,18 +82,62 @@ public class BccMailbox {
                 return MailboxMessage.known("mid:" + normalized, known, received);
             }
         }
-        long maxSize = settings.current().maxMessageSize().toBytes();
-        long size = message.getSize();
-        byte[] raw = null;
-        if (size <= maxSize) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, (int) Math.min(size, maxSize)));
-            message.writeTo(bytes);
-            raw = bytes.size() <= maxSize ? bytes.toByteArray() : null;
-            size = bytes.size();
-        }
         List<String> notes = new ArrayList<>();
-        return new MailboxMessage(raw, size, received, messageId, MailText.header(first(message, "From"), notes),
-                MailText.header(first(message, "Subject"), notes), null, null);
+        String from = MailText.header(header(message, "From"), notes);
+        String subject = MailText.header(header(message, "Subject"), notes);
+        long maxSize = settings.current().maxMessageSize().toBytes();
+        long size = size(message);
+        if (size > maxSize) {
+            return new MailboxMessage(null, size, received, messageId, from, subject, null, null, null);
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, (int) Math.min(Math.max(size, 0), maxSize)));
+            message.writeTo(bytes);
+            byte[] raw = bytes.size() <= maxSize ? bytes.toByteArray() : null;
+            return new MailboxMessage(raw, bytes.size(), received, messageId, from, subject, null, null, null);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // the server cannot hand this email over: it is rejected with the reason, not read again forever
+            String reason = MailParser.reason(e);
+            String key = messageId != null ? messageId : "uid:" + uid(message);
+            return new MailboxMessage(null, size, received, key, from, subject, null, null, reason);
+        }
+    }
+
+    /** A header as the server gives it; null when it has none or cannot give it. */
+    private static String header(Message message, String name) {
+        try {
+            return first(message, name);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static java.time.OffsetDateTime received(Message message) {
+        try {
+            Date date = message.getReceivedDate();
+            return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long size(Message message) {
+        try {
+            return message.getSize();
+        } catch (MessagingException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String uid(Message message) {
+        try {
+            if (message.getFolder() instanceof jakarta.mail.UIDFolder folder) {
+                return folder.getUIDValidity() + "." + folder.getUID(message);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // below
+        }
+        return "n" + message.getMessageNumber();
     }
 
     private synchronized void startBatch(Message message) {
@@ -103,9 +145,9 @@ public class BccMailbox {
         loggingRounds = 0;
         try {
             Folder folder = message.getFolder();
-            Date received = message.getReceivedDate();
+            java.time.OffsetDateTime received = received(message);
             metrics.mailbox(folder == null ? -1 : folder.getUnreadMessageCount(), received == null ? null : received.toInstant());
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             LOG.debug("The mailbox backlog cannot be read: {}", e.getMessage());
         }
     }
@@ -204,9 +246,10 @@ public class BccMailbox {
     }
 
     private static void flag(Exchange exchange) {
-        if (exchange.getIn() instanceof MailMessage mail) {
+        Message message = BccMailDetach.message(exchange);
+        if (message != null) {
             try {
-                mail.getOriginalMessage().setFlag(Flags.Flag.FLAGGED, true);
+                message.setFlag(Flags.Flag.FLAGGED, true);
             } catch (MessagingException e) {
                 LOG.warn("A BCC email could not be flagged: {}", e.getMessage());
             }

@@ -15,13 +15,14 @@ import java.util.List;
  * @param subject     its Subject header, likewise
  * @param knownKey    the activity key of an email the store knows already (read again); else null
  * @param knownIds    its activities; else null
+ * @param unreadable  why the server could not hand the email over (its raw bytes); else null
  */
 public record MailboxMessage(byte[] raw, long size, OffsetDateTime receivedAt, String messageId, String from,
-                             String subject, String knownKey, List<Long> knownIds) {
+                             String subject, String knownKey, List<Long> knownIds, String unreadable) {
 
     /** An email read again: the store has its activities, its body is not downloaded again. */
     static MailboxMessage known(String key, List<Long> ids, OffsetDateTime receivedAt) {
-        return new MailboxMessage(null, -1, receivedAt, null, null, null, key, List.copyOf(ids));
+        return new MailboxMessage(null, -1, receivedAt, null, null, null, key, List.copyOf(ids), null);
     }
 
     public boolean known() {
@@ -29,6 +30,6 @@ public record MailboxMessage(byte[] raw, long size, OffsetDateTime receivedAt, S
     }
 
     public boolean tooLarge() {
-        return raw == null && !known();
+        return raw == null && !known() && unreadable == null;
     }
 }
