@@ -84,7 +84,8 @@ public class BccMailboxHealthIndicator implements HealthIndicator {
                 .withDetail("server", server(mailbox))
                 .withDetail("account", mailbox.username())
                 .withDetail("checkedAt", now.toString());
-        Properties properties = new Properties();
+        // the capture's own session settings (XOAUTH2, trusted hosts), with short timeouts
+        Properties properties = mailbox.javaMailProperties();
         String prefix = "mail." + mailbox.protocol() + ".";
         properties.setProperty(prefix + "connectiontimeout", String.valueOf(TIMEOUT.toMillis()));
         properties.setProperty(prefix + "timeout", String.valueOf(TIMEOUT.toMillis()));
