@@ -248,4 +248,21 @@ class BccCaptureFlowTest extends BccFlowTest {
         awaitInFolder("Unresolved", messageId);
         await().atMost(Duration.ofSeconds(5)).until(() -> !messageIds("INBOX", false).contains(messageId));
     }
+
+    @Test
+    void theMetricsCountEmailsByOutcomeAndShowTheMailboxBacklog() throws Exception {
+        String messageId = newMessageId();
+        bcc(email(messageId, RILEY, ALICE_EMAIL, "Counted", "Hello."));
+        settledActivities(messageId);
+        awaitInFolder("Logged", messageId);
+
+        JsonNode logged = api.get("/actuator/metrics/sas.bcc.emails?tag=outcome:logged").json();
+        assertThat(logged.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/actuator/metrics/sas.bcc.emails").json().at("/availableTags/0/values").toString())
+                .contains("logged", "unresolved", "rejected", "failed");
+        await().atMost(SETTLE).until(() -> api.get("/actuator/metrics/sas.bcc.mailbox.backlog").json()
+                .at("/measurements/0/value").asDouble() == 0);
+        assertThat(api.get("/actuator/metrics/sas.bcc.mailbox.oldest.age").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics/sas.activities.recorded?tag=source:bcc").status()).isEqualTo(200);
+    }
 }
