@@ -75,8 +75,8 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
                 continue;
             }
             String[] ids = message.getHeader("Message-ID");
-            String id = ids == null || ids.length == 0 ? null : ActivityKeys.normalizeMessageId(ids[0]);
-            unknown.put(id == null ? "#" + message.getMessageNumber() : "mid:" + id, message);
+            String key = ids == null || ids.length == 0 ? null : ActivityKeys.messageIdKey(ids[0]);
+            unknown.put(key == null ? "#" + message.getMessageNumber() : key, message);
         }
         unknown.keySet().removeAll(activities.knownKeys(ActivitySource.BCC, unknown.keySet()));
         if (!unknown.isEmpty()) {

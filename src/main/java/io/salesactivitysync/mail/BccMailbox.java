@@ -75,11 +75,11 @@ public class BccMailbox {
         }
         String messageId = header(message, "Message-ID");
         java.time.OffsetDateTime received = received(message);
-        String normalized = io.salesactivitysync.store.ActivityKeys.normalizeMessageId(messageId);
-        if (normalized != null) {
-            List<Long> known = activities.idsByKey(ActivitySource.BCC, "mid:" + normalized);
+        String key = io.salesactivitysync.store.ActivityKeys.messageIdKey(messageId);
+        if (key != null) {
+            List<Long> known = activities.idsByKey(ActivitySource.BCC, key);
             if (!known.isEmpty()) {
-                return MailboxMessage.known("mid:" + normalized, known, received);
+                return MailboxMessage.known(key, known, received);
             }
         }
         List<String> notes = new ArrayList<>();
@@ -98,8 +98,8 @@ public class BccMailbox {
         } catch (MessagingException | IOException | RuntimeException e) {
             // the server cannot hand this email over: it is rejected with the reason, not read again forever
             String reason = MailParser.reason(e);
-            String key = messageId != null ? messageId : "uid:" + uid(message);
-            return new MailboxMessage(null, size, received, key, from, subject, null, null, reason);
+            String id = messageId != null ? messageId : "uid:" + uid(message);
+            return new MailboxMessage(null, size, received, id, from, subject, null, null, reason);
         }
     }
 

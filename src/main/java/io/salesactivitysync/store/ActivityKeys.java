@@ -39,13 +39,27 @@ public final class ActivityKeys {
      */
     public static String activityKey(String messageId, String type, String repEmail, String person,
                                      OffsetDateTime occurredAt, String subject) {
-        String normalized = normalizeMessageId(messageId);
-        if (normalized != null) {
-            return "mid:" + normalized;
+        String key = messageIdKey(messageId);
+        if (key != null) {
+            return key;
         }
         return "sha256:" + sha256(String.join("\n", type, repEmail.toLowerCase(Locale.ROOT), person,
                 occurredAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
                 subject == null ? "" : subject));
+    }
+
+    /**
+     * The key a Message-ID gives: {@code mid:<Message-ID>}; null without one. A Message-ID longer
+     * than 500 characters or not in ASCII (broken mail; RFC 5322 ids are ASCII) is keyed by its
+     * digest instead, {@code midsha256:<digest>}, so that every key fits the database's index.
+     */
+    public static String messageIdKey(String messageId) {
+        String normalized = normalizeMessageId(messageId);
+        if (normalized == null) {
+            return null;
+        }
+        boolean plain = normalized.length() <= 500 && normalized.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        return plain ? "mid:" + normalized : "midsha256:" + sha256(normalized);
     }
 
     /**
@@ -55,9 +69,9 @@ public final class ActivityKeys {
      * same email arrives twice through different routes (only the delivery headers differ).
      */
     public static String mailKey(String messageId, java.util.List<String> headersAndBody) {
-        String normalized = normalizeMessageId(messageId);
-        if (normalized != null) {
-            return "mid:" + normalized;
+        String key = messageIdKey(messageId);
+        if (key != null) {
+            return key;
         }
         return "sha256:" + sha256(String.join("\n", headersAndBody.stream().map(v -> v == null ? "" : v).toList()));
     }

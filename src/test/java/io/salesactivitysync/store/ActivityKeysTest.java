@@ -37,4 +37,15 @@ class ActivityKeysTest {
         assertThat(ActivityKeys.taskExternalId(longKey, "003000000000001AAA", null))
                 .isEqualTo(withOpportunity.substring(0, withOpportunity.lastIndexOf(':')));
     }
+
+    @Test
+    void aMessageIdTooLongOrNotAsciiForTheIndexIsKeyedByItsDigest() {
+        assertThat(ActivityKeys.messageIdKey("<" + "x".repeat(500) + "@h>")).startsWith("midsha256:").hasSize(10 + 64);
+        assertThat(ActivityKeys.messageIdKey("<caf\u00e9@host.example>")).startsWith("midsha256:");
+        assertThat(ActivityKeys.messageIdKey("<abc@host.example>")).isEqualTo("mid:abc@host.example");
+        assertThat(ActivityKeys.messageIdKey("  ")).isNull();
+        // the API and the mailbox give the same email the same key
+        assertThat(ActivityKeys.mailKey("<caf\u00e9@host.example>", java.util.List.of()))
+                .isEqualTo(ActivityKeys.activityKey("<caf\u00e9@host.example>", "email", "r@x.example", "p", AT, "s"));
+    }
 }
