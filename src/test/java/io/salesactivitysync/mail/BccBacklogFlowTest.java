@@ -19,10 +19,8 @@ import org.junit.jupiter.api.Test;
 class BccBacklogFlowTest extends BccFlowTest {
 
     /**
-     * GreenMail answers each IMAP command after a pause of tens of milliseconds, and camel-mail
-     * marks an email with three commands: a backlog of 210 (two batches) keeps this test short. The 1,000-email
-     * backlog of the issue runs against Dovecot (BccCaptureDovecotTest, -Pdovecot) and through
-     * -Dsas.test.bcc.backlog=1000 here.
+     * 210 emails (two batches) keep this test short (about 10 s); the issue's 1,000 run against
+     * Dovecot (BccCaptureDovecotTest, -Pdovecot) and here with -Dsas.test.bcc.backlog=1000 (about 90 s).
      */
     static final int BACKLOG = Integer.getInteger("sas.test.bcc.backlog", 210);
 
@@ -60,8 +58,10 @@ class BccBacklogFlowTest extends BccFlowTest {
         long calls = apiCalls();
         System.out.printf("BCC backlog: %d emails logged and marked in %.1f s with %d Salesforce API calls %s%n",
                 BACKLOG, seconds, calls, salesforce.admin().calls().snapshot());
-        // a batch of 200: one composite lookup, one Task upsert, one attribute-field update (1,000: 15, the issue allows 30)
-        assertThat(calls).isLessThanOrEqualTo(3L * ((BACKLOG + 199) / 200) + 2);
+        // a batch of 200: one composite lookup, one Task upsert, one attribute-field update; a poll that
+        // finds part of a batch may add a lookup. 1,000 emails: at most 30, as the issue asks (measured: 19)
+        long batches = (BACKLOG + 199) / 200;
+        assertThat(calls).isLessThanOrEqualTo(Math.min(30, 4 * batches + 2));
         Map<String, Long> states = statesOf(messageIds);
         assertThat(states).containsOnlyKeys("logged");
         long tasks = org().query("SELECT Id FROM Task WHERE OwnerId = '" + rep.userId() + "'").size();

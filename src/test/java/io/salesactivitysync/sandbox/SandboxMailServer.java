@@ -1,5 +1,7 @@
 package io.salesactivitysync.sandbox;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.List;
@@ -27,6 +29,7 @@ public class SandboxMailServer implements SandboxService, InitializingBean, Disp
     private final SandboxMailProperties properties;
     private final ConfigurableEnvironment environment;
     private GreenMail greenMail;
+    private AbstractServer imapServer;
 
     public SandboxMailServer(SandboxMailProperties properties, ConfigurableEnvironment environment) {
         this.properties = properties;
@@ -37,7 +40,17 @@ public class SandboxMailServer implements SandboxService, InitializingBean, Disp
     public void afterPropertiesSet() {
         ServerSetup smtp = setup(properties.smtpPort(), ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = setup(properties.imapPort(), ServerSetup.PROTOCOL_IMAP);
-        greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
+        greenMail = new GreenMail(new ServerSetup[] {smtp, imap}) {
+            @Override
+            protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+                Map<String, AbstractServer> services = super.createServices(config, managers);
+                // GreenMail's IMAP server waits on Nagle's algorithm at every command: see NoDelayImapServer
+                AbstractServer noDelay = new NoDelayImapServer(services.get(ServerSetup.PROTOCOL_IMAP).getServerSetup(), managers);
+                services.put(ServerSetup.PROTOCOL_IMAP, noDelay);
+                imapServer = noDelay;
+                return services;
+            }
+        };
         greenMail.start();
         SandboxMailProperties.Account bcc = properties.bccMailbox();
         greenMail.setUser(bcc.address(), bcc.address(), bcc.password());
@@ -69,7 +82,8 @@ public class SandboxMailServer implements SandboxService, InitializingBean, Disp
     }
 
     public int imapPort() {
-        return greenMail.getImap().getPort();
+        // not GreenMail.getImap(): it casts to its own ImapServer, which this one replaces
+        return imapServer.getPort();
     }
 
     /** The GreenMail server itself, for tests that deliver or inspect mail directly. */
