@@ -13,10 +13,11 @@ import org.springframework.test.context.TestPropertySource;
  * The mailbox settings other than the defaults, in one context: logging in with an OAuth2 access
  * token through IMAP AUTHENTICATE XOAUTH2 (as Gmail and Microsoft 365 want; GreenMail checks the
  * token against the account's password), a login the server refuses (shown by /actuator/health
- * with the server's reason), and {@code move-to-folders: false} for servers without folders.
+ * with the server's reason), {@code move-to-folders: false} for servers without folders, and
+ * unresolved activities matched again by themselves ({@code unresolved-retry-interval}).
  */
 @TestPropertySource(properties = {"sas.mail.bcc.auth=xoauth2", "sas.mail.bcc.health-cache=1s",
-        "sas.mail.bcc.move-to-folders=false"})
+        "sas.mail.bcc.move-to-folders=false", "sas.activity.unresolved-retry-interval=1s"})
 class BccMailboxSettingsFlowTest extends BccFlowTest {
 
     @Test
@@ -57,6 +58,23 @@ class BccMailboxSettingsFlowTest extends BccFlowTest {
         awaitInFolder("INBOX", rejected);
         assertThat(flagged("INBOX")).contains(rejected).doesNotContain(logged);
         assertThat(messageIds("Logged", false)).doesNotContain(logged);
+    }
+
+    @Test
+    void anUnresolvedEmailIsLoggedByItselfOnceItsContactIsAddedInSalesforce() {
+        String stranger = io.salesactivitysync.ApiClient.uniqueEmail("later");
+        String messageId = newMessageId();
+        bcc(email(messageId, RILEY, stranger, "Before they were in Salesforce", "Hello."));
+        JsonNode unresolved = settledActivities(messageId).get(0);
+        assertState(unresolved, "unresolved");
+
+        // added in Salesforce only, not through the product's API
+        String contact = newContact(stranger, null);
+
+        JsonNode logged = await("matched again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get("/api/activities/" + unresolved.get("id").asLong()).json(),
+                        activity -> "logged".equals(activity.get("state").asText()));
+        assertThat(tasks(logged).get(0).get("WhoId").asText()).isEqualTo(contact);
     }
 
     private java.util.List<String> flagged(String folderName) throws jakarta.mail.MessagingException {
