@@ -201,9 +201,11 @@ public class BccCapture {
         while (tag.find()) {
             named(tag.group(1), "the tag " + tag.group(), people, unusable);
         }
+        // colleagues are no prospects: one query for all the addresses
+        java.util.Set<String> colleagues = reps.repAddresses(plain);
         int counted = 0;
         for (String address : plain) {
-            if (people.containsKey("email:" + address) || reps.findByAddress(address).isPresent()) {
+            if (people.containsKey("email:" + address) || colleagues.contains(address)) {
                 continue;   // a colleague, not a prospect
             }
             if (++counted > MAX_ADDRESSES) {

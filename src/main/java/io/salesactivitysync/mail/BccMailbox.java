@@ -1,5 +1,6 @@
 package io.salesactivitysync.mail;
 
+import io.salesactivitysync.store.ActivityKeys;
 import io.salesactivitysync.store.ActivitySource;
 import io.salesactivitysync.store.ActivityState;
 import io.salesactivitysync.store.ActivityStore;
@@ -9,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +43,6 @@ public class BccMailbox {
     private static final Logger LOG = LoggerFactory.getLogger(BccMailbox.class);
     private static final String CAPTURED = "sasBccEmail";
 
-
     private final BccSettings settings;
     private final ActivityStore activities;
     private final BccMetrics metrics;
@@ -64,7 +65,7 @@ public class BccMailbox {
      * already (read again while it waited), else its bytes as the server keeps them, or only its
      * headers when it is larger than {@code max-message-size}. Null for a poll that found nothing.
      */
-    public MailboxMessage read(Exchange exchange) throws MessagingException, IOException {
+    public MailboxMessage read(Exchange exchange) {
         Message message = BccMailDetach.message(exchange);
         if (message == null) {
             metrics.mailboxEmpty();
@@ -74,8 +75,8 @@ public class BccMailbox {
             startBatch(message);
         }
         String messageId = header(message, "Message-ID");
-        java.time.OffsetDateTime received = received(message);
-        String key = io.salesactivitysync.store.ActivityKeys.messageIdKey(messageId);
+        OffsetDateTime received = received(message);
+        String key = ActivityKeys.messageIdKey(messageId);
         if (key != null) {
             List<Long> known = activities.idsByKey(ActivitySource.BCC, key);
             if (!known.isEmpty()) {
@@ -112,7 +113,7 @@ public class BccMailbox {
         }
     }
 
-    private static java.time.OffsetDateTime received(Message message) {
+    private static OffsetDateTime received(Message message) {
         try {
             Date date = message.getReceivedDate();
             return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
@@ -145,7 +146,7 @@ public class BccMailbox {
         loggingRounds = 0;
         try {
             Folder folder = message.getFolder();
-            java.time.OffsetDateTime received = received(message);
+            OffsetDateTime received = received(message);
             metrics.mailbox(folder == null ? -1 : folder.getUnreadMessageCount(), received == null ? null : received.toInstant());
         } catch (MessagingException | RuntimeException e) {
             LOG.debug("The mailbox backlog cannot be read: {}", e.getMessage());
@@ -195,7 +196,7 @@ public class BccMailbox {
         BccMailboxProperties mailbox = settings.current();
         if (mailbox.moveToFolders()) {
             exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder(mailbox, outcome));
-        } else if (outcome != Outcome.LOGGED && exchange.getProperty(ExchangePropertyKey.BATCH_INDEX) != null) {
+        } else if (outcome != Outcome.LOGGED) {
             flag(exchange);
         }
         metrics.settled(outcome);

@@ -15,8 +15,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +26,7 @@ import org.springframework.stereotype.Component;
  * mail server (and lock the account out with failed logins). For the same reason a failure is
  * logged as one line, once per check, never with a stack trace.
  *
- * <p>The settings are read at each check rather than once at start, because a server started by
+ * <p>The settings come from {@link BccSettings} at each check (bound when asked for, not at start), because a server started by
  * the application itself (the sandbox's mail server on port 0 in tests) publishes its real port
  * only when it is up.
  */
@@ -40,13 +38,13 @@ public class BccMailboxHealthIndicator implements HealthIndicator {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DEFAULT_CACHE = Duration.ofSeconds(60);
 
-    private final Environment environment;
+    private final BccSettings settings;
     private final Clock clock;
     private Health last;
     private Instant nextCheck = Instant.MIN;
 
-    public BccMailboxHealthIndicator(Environment environment, Clock clock) {
-        this.environment = environment;
+    public BccMailboxHealthIndicator(BccSettings settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -59,8 +57,7 @@ public class BccMailboxHealthIndicator implements HealthIndicator {
         }
         BccMailboxProperties mailbox;
         try {
-            mailbox = Binder.get(environment).bind("sas.mail.bcc", BccMailboxProperties.class)
-                    .orElseThrow(() -> new IllegalStateException("sas.mail.bcc is not configured"));
+            mailbox = settings.current();
         } catch (RuntimeException e) {
             LOG.warn("BCC mailbox check failed: the settings sas.mail.bcc.* cannot be read: {}", reason(e));
             last = Health.down().withDetail("error", "the settings sas.mail.bcc.* cannot be read: " + reason(e)).build();

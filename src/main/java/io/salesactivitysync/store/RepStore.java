@@ -91,6 +91,20 @@ public class RepStore {
                 .map(rep -> withAliases(List.of(rep)).get(0));
     }
 
+    /** Which of these addresses belong to a rep, as their own or as an alias (lower case). */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> repAddresses(java.util.Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> normalized = addresses.stream().map(EmailAddresses::normalize).distinct().toList();
+        return new java.util.HashSet<>(jdbc.sql("SELECT email FROM reps WHERE email IN (:addresses)"
+                        + " UNION SELECT email FROM rep_aliases WHERE email IN (:addresses)")
+                .param("addresses", normalized)
+                .query(String.class)
+                .list());
+    }
+
     @Transactional(readOnly = true)
     public Page<Rep> list(PageRequest page) {
         long total = jdbc.sql("SELECT COUNT(*) FROM reps").query(Long.class).single();

@@ -265,4 +265,43 @@ class BccCaptureFlowTest extends BccFlowTest {
         assertThat(api.get("/actuator/metrics/sas.bcc.mailbox.oldest.age").status()).isEqualTo(200);
         assertThat(api.get("/actuator/metrics/sas.activities.recorded?tag=source:bcc").status()).isEqualTo(200);
     }
+
+    @Test
+    void anAddressCraftedToBreakASoqlQueryIsJustAnUnmatchedAddress() {
+        String crafted = "x'or'1'='1@evil.example";
+        String messageId = newMessageId();
+        bcc(email(messageId, RILEY, crafted + ", " + ALICE_EMAIL, "Quotes in an address", "Hello."));
+
+        List<JsonNode> activities = settledActivities(messageId);
+
+        assertThat(activities).hasSize(2);
+        JsonNode forCrafted = activities.stream().filter(a -> crafted.equals(a.get("person").get("email").asText()))
+                .findFirst().orElseThrow();
+        assertState(forCrafted, "unresolved");
+        assertThat(forCrafted.get("reason").asText()).contains(crafted);
+        assertThat(activities).anySatisfy(a -> assertState(a, "logged"));
+    }
+
+    @Test
+    void theSameEmailTwentyTimesAtOnceIsOneActivityAndOneTask() throws Exception {
+        String messageId = newMessageId();
+        String raw = email(messageId, RILEY, ALICE_EMAIL, "Twenty " + UUID.randomUUID(), "Sent twenty times at once.");
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<?>> sent = IntStream.range(0, 20)
+                    .mapToObj(i -> senders.submit(() -> bcc(raw))).collect(Collectors.toList());
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get();
+            }
+        } finally {
+            senders.shutdown();
+        }
+
+        List<JsonNode> activities = settledActivities(messageId);
+        await().atMost(SETTLE).until(() -> messageIds("Logged", true).stream().filter(messageId::equals).count() == 20);
+
+        assertThat(activities).hasSize(1);
+        assertState(activities.get(0), "logged");
+        assertThat(tasksWithKeyOf(activities.get(0))).hasSize(1);
+    }
 }

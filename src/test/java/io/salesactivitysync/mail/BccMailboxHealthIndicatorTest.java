@@ -55,7 +55,7 @@ class BccMailboxHealthIndicatorTest {
 
     @Test
     void upWithTheAccountAndTheInboxCount() {
-        Health health = new BccMailboxHealthIndicator(environment, clock).health();
+        Health health = new BccMailboxHealthIndicator(new BccSettings(environment, clock), clock).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails())
@@ -69,7 +69,7 @@ class BccMailboxHealthIndicatorTest {
     @Test
     void keepsTheResultForTheCacheTimeThenLogsInAgain() {
         environment.setProperty("sas.mail.bcc.health-cache", "30s");
-        BccMailboxHealthIndicator indicator = new BccMailboxHealthIndicator(environment, clock);
+        BccMailboxHealthIndicator indicator = new BccMailboxHealthIndicator(new BccSettings(environment, clock), clock);
         Health first = indicator.health();
 
         // a changed password shows only once the cached result has expired
@@ -87,7 +87,7 @@ class BccMailboxHealthIndicatorTest {
 
     @Test
     void theCacheTimeIsSixtySecondsByDefault() {
-        BccMailboxHealthIndicator indicator = new BccMailboxHealthIndicator(environment, clock);
+        BccMailboxHealthIndicator indicator = new BccMailboxHealthIndicator(new BccSettings(environment, clock), clock);
         indicator.health();
         clock.advance(Duration.ofSeconds(59));
         indicator.health();
@@ -100,7 +100,7 @@ class BccMailboxHealthIndicatorTest {
     @Test
     void aRefusedLoginIsDownWithTheReasonLoggedOnceInOneLine(CapturedOutput output) {
         environment.setProperty("sas.mail.bcc.password", "wrong-password");
-        BccMailboxHealthIndicator indicator = new BccMailboxHealthIndicator(environment, clock);
+        BccMailboxHealthIndicator indicator = new BccMailboxHealthIndicator(new BccSettings(environment, clock), clock);
 
         Health health = indicator.health();
         for (int i = 0; i < 5; i++) {
@@ -125,7 +125,7 @@ class BccMailboxHealthIndicatorTest {
         }
         environment.setProperty("sas.mail.bcc.port", String.valueOf(closedPort));
 
-        Health health = new BccMailboxHealthIndicator(environment, clock).health();
+        Health health = new BccMailboxHealthIndicator(new BccSettings(environment, clock), clock).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat((String) health.getDetails().get("error")).contains("Couldn't connect to host").contains("Connection refused");
