@@ -1,6 +1,7 @@
 package io.salesactivitysync.api;
 
 import io.salesactivitysync.store.DuplicateValueException;
+import io.salesactivitysync.store.InvalidReferenceException;
 import io.salesactivitysync.store.RecordInUseException;
 import io.salesactivitysync.store.RecordNotFoundException;
 import java.sql.SQLNonTransientConnectionException;
@@ -38,6 +39,9 @@ public class ApiErrors {
         }
         if (exception instanceof DuplicateValueException e) {
             return ApiError.of(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem(e.field(), e.problem())));
+        }
+        if (exception instanceof InvalidReferenceException e) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldProblem(e.field(), e.problem())));
         }
         if (exception instanceof RecordInUseException e) {
             return ApiError.of(HttpStatus.CONFLICT, e.getMessage());

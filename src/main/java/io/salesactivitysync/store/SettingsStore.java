@@ -47,6 +47,14 @@ public class SettingsStore {
                         settings.subjectTemplate(), settings.descriptionTemplate(), settings.logAgainst(),
                         settings.multipleMatches())))
                 .update();
+        if (settings.taskSyncMode() == TaskSyncMode.SYNC) {
+            // every rep that inherits the org default runs its first sync
+            jdbc.sql("SELECT r.id FROM reps r LEFT JOIN rep_settings rs ON rs.rep_id = r.id"
+                            + " WHERE rs.task_sync_mode IS NULL ORDER BY r.id")
+                    .query(Long.class)
+                    .list()
+                    .forEach(this::requestFirstSync);
+        }
         return orgSettings();
     }
 
@@ -59,7 +67,7 @@ public class SettingsStore {
                 .query(SettingsStore::mapOverrides)
                 .optional()
                 .orElse(SettingsOverrides.none());
-        return new RepSettings(repId, overrides, overrides.applyTo(orgSettings()));
+        return new RepSettings(repId, overrides, overrides.applyTo(orgSettings()), firstSync(repId));
     }
 
     /**
@@ -87,7 +95,44 @@ public class SettingsStore {
                     .params(values)
                     .update();
         }
-        return repSettings(repId);
+        RepSettings settings = repSettings(repId);
+        if (settings.effective().taskSyncMode() == TaskSyncMode.SYNC) {
+            requestFirstSync(repId);
+            return repSettings(repId);
+        }
+        return settings;
+    }
+
+    /**
+     * Asks for the rep's first task sync (turning task sync on, and every save while it is on):
+     * the task-first-sync route runs it. A request while one runs waits for it to end, then runs.
+     */
+    private void requestFirstSync(long repId) {
+        var now = StoreClock.now(clock);
+        int updated = jdbc.sql("UPDATE task_first_syncs SET state = 'requested', requested_at = :now, error = NULL"
+                        + " WHERE rep_id = :rep")
+                .param("now", now)
+                .param("rep", repId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO task_first_syncs (rep_id, state, requested_at) VALUES (:rep, 'requested', :now)")
+                    .param("rep", repId)
+                    .param("now", now)
+                    .update();
+        }
+    }
+
+    private TaskFirstSync firstSync(long repId) {
+        return jdbc.sql("SELECT state, requested_at, started_at, finished_at, imported, updated, skipped, error"
+                        + " FROM task_first_syncs WHERE rep_id = :rep")
+                .param("rep", repId)
+                .query((rs, row) -> new TaskFirstSync(rs.getString("state"),
+                        StoreClock.utc(rs.getObject("requested_at", java.time.OffsetDateTime.class)),
+                        StoreClock.utc(rs.getObject("started_at", java.time.OffsetDateTime.class)),
+                        StoreClock.utc(rs.getObject("finished_at", java.time.OffsetDateTime.class)),
+                        rs.getInt("imported"), rs.getInt("updated"), rs.getInt("skipped"), rs.getString("error")))
+                .optional()
+                .orElse(null);
     }
 
     private Map<String, Object> parameters(SettingsOverrides values) {
