@@ -1,0 +1,259 @@
+package io.salesactivitysync.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.salesactivitysync.store.SyncedTask;
+import io.salesactivitysync.store.TaskSyncStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Salesforce-side changes into the product (routes/task-inbound.camel.yaml and the schedules):
+ * reads each stream event, routes it by its content ({@link TaskChangeRules}) and applies it, with
+ * the stream's checkpoint, in one transaction. An event whose replay id is not above the
+ * checkpoint was applied already (a repeated delivery) and changes nothing.
+ */
+@Component
+public class TaskChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskChanges.class);
+    private static final DateTimeFormatter SALESFORCE_DATETIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .toFormatter();
+
+    private final TaskSyncStore store;
+    private final TaskChangeRules rules;
+    private final TaskMapping mapping;
+    private final TaskSyncMetrics metrics;
+    private final TaskSyncProperties properties;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    public TaskChanges(TaskSyncStore store, TaskMapping mapping, TaskSyncMetrics metrics, TaskSyncProperties properties,
+            PlatformTransactionManager transactions, ObjectMapper json) {
+        this.store = store;
+        this.rules = new TaskChangeRules(mapping);
+        this.mapping = mapping;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+    }
+
+    // ------------------------------------------------------------------ the stream
+
+    /** The stream event in the raw JSON camel-salesforce hands over (rawPayload). */
+    public TaskEvent read(String raw) throws IOException {
+        JsonNode message = json.readTree(raw);
+        String channel = message.path("channel").asText(properties.channel());
+        JsonNode data = message.path("data");
+        long replayId = data.path("event").path("replayId").asLong();
+        JsonNode payload = data.path("payload");
+        if (payload.has("ChangeEventHeader")) {
+            JsonNode header = payload.get("ChangeEventHeader");
+            List<String> ids = new ArrayList<>();
+            header.path("recordIds").forEach(id -> ids.add(id.asText()));
+            String changeType = header.path("changeType").asText();
+            Set<String> changed = null;
+            if ("UPDATE".equals(changeType)) {
+                changed = new LinkedHashSet<>();
+                for (JsonNode field : header.path("changedFields")) {
+                    changed.add(field.asText());
+                }
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            payload.fields().forEachRemaining(field -> {
+                if (!"ChangeEventHeader".equals(field.getKey())) {
+                    values.put(field.getKey(), field.getValue().isNull() ? null
+                            : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+                }
+            });
+            long committed = header.path("commitTimestamp").asLong(0);
+            return new TaskEvent(channel, replayId, changeType, ids, changed, values,
+                    header.path("changeOrigin").asText(""),
+                    committed == 0 ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(committed), ZoneOffset.UTC));
+        }
+        // a PushTopic notification: the record's selected fields, the whole record
+        JsonNode event = data.path("event");
+        JsonNode sobject = data.path("sobject");
+        Map<String, Object> values = new LinkedHashMap<>();
+        sobject.fields().forEachRemaining(field -> values.put(field.getKey(),
+                field.getValue().isNull() ? null : field.getValue().asText()));
+        String type = event.path("type").asText("updated").toUpperCase(java.util.Locale.ROOT);
+        String changeType = switch (type) {
+            case "CREATED" -> "CREATE";
+            case "DELETED" -> "DELETE";
+            case "UNDELETED" -> "UNDELETE";
+            default -> "UPDATE";
+        };
+        return new TaskEvent(channel, replayId, changeType, List.of(sobject.path("Id").asText()), null, values, "",
+                datetime(event.path("createdDate").asText(null)));
+    }
+
+    /** The query that reads again the records a GAP event names. */
+    public String rereadQuery(@ExchangeProperty("event") TaskEvent event) {
+        return TaskQueries.byIds(mapping, event.recordIds());
+    }
+
+    /**
+     * Applies the event (with the records read again for a GAP event) and moves the checkpoint,
+     * in one transaction. A replay id not above the checkpoint is a repeated delivery: nothing.
+     */
+    public void apply(@ExchangeProperty("event") TaskEvent event,
+            @ExchangeProperty("records") List<Map<String, Object>> reread) {
+        int applied = transaction.execute(status -> {
+            TaskSyncStore.Checkpoint checkpoint = store.lockCheckpoint(event.channel());
+            if (event.replayId() <= checkpoint.replayId()) {
+                metrics.filtered("duplicate");
+                LOG.debug("Event {} of {} was applied already (checkpoint {})", event.replayId(), event.channel(),
+                        checkpoint.replayId());
+                return 0;
+            }
+            int count = 0;
+            if (event.gap()) {
+                count += applyRecords(reread == null ? List.of() : reread, "stream", Set.copyOf(event.recordIds()));
+            } else {
+                boolean own = ownChange(event.changeOrigin());
+                OffsetDateTime lastModified = Optional.ofNullable(datetime(text(event.values().get("LastModifiedDate"))))
+                        .orElse(event.committedAt());
+                for (String id : event.recordIds()) {
+                    count += applyOne(new SalesforceTask(id, event.changeType(), event.values(), event.changedFields(),
+                            own, lastModified), true, "stream");
+                }
+            }
+            store.saveCheckpoint(event.channel(), event.replayId(), event.committedAt());
+            return count;
+        });
+        metrics.applied("stream", applied);
+        if (applied > 0) {
+            metrics.lag(event.committedAt());
+        }
+    }
+
+    // ------------------------------------------------------------------ records read by queries
+
+    /**
+     * Applies whole Task records read by a query (a reconciliation, a GAP event, the first sync):
+     * each one's fields are compared with what the product last saw, so only what changed in
+     * Salesforce is applied. Joins the caller's transaction, if any.
+     *
+     * @param expected for a GAP event the records named (one missing from the answer was deleted
+     *                 and purged); empty otherwise
+     * @return the changes applied
+     */
+    int applyRecords(List<Map<String, Object>> records, String source, Set<String> expected) {
+        int count = 0;
+        Set<String> seen = new HashSet<>();
+        for (Map<String, Object> record : records) {
+            String id = text(record.get("Id"));
+            seen.add(id);
+            OffsetDateTime lastModified = datetime(text(record.get("LastModifiedDate")));
+            boolean deleted = Boolean.TRUE.equals(record.get("IsDeleted")) || "true".equals(text(record.get("IsDeleted")));
+            count += applyOne(new SalesforceTask(id, deleted ? "DELETE" : "RECORD", record, null, false, lastModified),
+                    true, source);
+        }
+        for (String id : expected) {
+            if (!seen.contains(id)) {
+                count += applyOne(new SalesforceTask(id, "DELETE", Map.of(), null, false, null), true, source);
+            }
+        }
+        return count;
+    }
+
+    /** Applies one change; answers 1 when it changed the product. */
+    int applyOne(SalesforceTask change, boolean importAllowed, String source) {
+        Optional<SyncedTask> known = store.lockBySalesforceId(change.id());
+        TaskChangeRules.Decision decision;
+        if (known.isPresent()) {
+            decision = rules.forKnown(change, known.get(), store.pendingFields(known.get().id()));
+        } else {
+            boolean ownerSynced = store.syncedRepOfUser(change.text("OwnerId")).isPresent();
+            decision = rules.forUnknown(change, ownerSynced, importAllowed);
+        }
+        decision.filtered().forEach(reason -> {
+            metrics.filtered(reason);
+            if (!TaskChangeRules.OWN_CHANGE.equals(reason) && !TaskChangeRules.OWNER_NOT_SYNCED.equals(reason)
+                    && !TaskChangeRules.NOT_A_REMINDER.equals(reason)) {
+                LOG.info("Salesforce Task {} ({} from {}): {} not applied", change.id(), change.change(), source, reason);
+            }
+        });
+        String notes = String.join("; ", decision.notes());
+        switch (decision.action()) {
+            case "import" -> {
+                long repId = store.syncedRepOfUser(change.text("OwnerId")).orElseThrow().id();
+                long taskId = store.importTask(repId, decision.productValues(), change.id(), decision.snapshot(),
+                        change.lastModified(), "from Salesforce Task " + change.id() + " (" + source + ")"
+                                + (notes.isEmpty() ? "" : "; " + notes));
+                LOG.info("Salesforce Task {} imported as task {} ({})", change.id(), taskId, source);
+                return 1;
+            }
+            case "delete" -> {
+                store.deleteFromSalesforce(known.orElseThrow().id(), "Salesforce Task " + change.id() + " deleted ("
+                        + source + ")");
+                LOG.info("Task {} deleted: its Salesforce Task {} was deleted ({})", known.get().id(), change.id(), source);
+                return 1;
+            }
+            case "apply", "snapshot" -> {
+                SyncedTask task = known.orElseThrow();
+                store.applyFromSalesforce(task.id(), decision.productValues(), decision.snapshot(), change.lastModified());
+                if (!decision.dropPending().isEmpty()) {
+                    store.dropPendingFields(task.id(), decision.dropPending());
+                }
+                if (decision.changesProduct() || !notes.isEmpty()) {
+                    store.history(task.id(), "salesforce", decision.changesProduct() ? "applied" : "filtered",
+                            (decision.changesProduct() ? String.join(", ", decision.productValues().keySet()) : "")
+                                    + (notes.isEmpty() ? "" : (decision.changesProduct() ? "; " : "") + notes)
+                                    + " (" + source + ")");
+                }
+                return decision.changesProduct() ? 1 : 0;
+            }
+            default -> {
+                if (known.isPresent() && !notes.isEmpty()) {
+                    store.history(known.get().id(), "salesforce", "filtered", notes + " (" + source + ")");
+                }
+                return 0;
+            }
+        }
+    }
+
+    boolean ownChange(String changeOrigin) {
+        return changeOrigin != null && changeOrigin.contains("client=" + properties.clientId())
+                && (changeOrigin.endsWith("client=" + properties.clientId())
+                        || changeOrigin.contains("client=" + properties.clientId() + ";"));
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static OffsetDateTime datetime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text, SALESFORCE_DATETIME);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.salesactivitysync.task;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One event of the task stream, read from its raw JSON: a Change Data Capture TaskChangeEvent or a
+ * PushTopic notification.
+ *
+ * @param changeType    CREATE, UPDATE, DELETE, UNDELETE, or GAP_* (the records must be read again)
+ * @param recordIds     the Salesforce Tasks it is about (Salesforce merges identical changes)
+ * @param changedFields for an UPDATE, the fields it changed; null when every field present counts
+ *                      (CREATE, UNDELETE, a PushTopic notification)
+ * @param values        the Task fields it carries
+ * @param changeOrigin  who made the change (CDC only): the product's own writes carry its client id
+ * @param committedAt   when Salesforce committed it (the stream lag is measured from it)
+ */
+public record TaskEvent(String channel, long replayId, String changeType, List<String> recordIds,
+        Set<String> changedFields, Map<String, Object> values, String changeOrigin, OffsetDateTime committedAt) {
+
+    public boolean gap() {
+        return changeType.startsWith("GAP_");
+    }
+}
