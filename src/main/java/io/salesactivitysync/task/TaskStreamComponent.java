@@ -1,0 +1,40 @@
+package io.salesactivitysync.task;
+
+import org.apache.camel.component.salesforce.SalesforceComponent;
+
+/**
+ * The Salesforce component of the task stream ({@code salesforce-stream:subscribe:...}): the
+ * connection of camel.component.salesforce.*, with a session of its own. camel-salesforce
+ * refuses a streaming consumer on a component with lazy login, and the product's main component
+ * logs in lazily so that the product starts while Salesforce is unreachable. This one does not log
+ * in when it starts either; it logs in when the stream subscribes, which the watchdog
+ * (TaskStreamWatch) starts, and starts again after a failure.
+ */
+public class TaskStreamComponent extends SalesforceComponent {
+
+    @Override
+    protected void doStart() throws Exception {
+        SalesforceComponent main = getCamelContext().getComponent("salesforce", SalesforceComponent.class);
+        if (main != null && main != this) {
+            setLoginUrl(main.getLoginUrl());
+            setInstanceUrl(main.getInstanceUrl());
+            setClientId(main.getClientId());
+            setClientSecret(main.getClientSecret());
+            setUserName(main.getUserName());
+            setPassword(main.getPassword());
+            setRefreshToken(main.getRefreshToken());
+            setKeystore(main.getKeystore());
+            setJwtAudience(main.getJwtAudience());
+            setAuthenticationType(main.getAuthenticationType());
+            if (main.getConfig() != null && main.getConfig().getApiVersion() != null) {
+                if (getConfig() == null) {
+                    setConfig(new org.apache.camel.component.salesforce.SalesforceEndpointConfig());
+                }
+                getConfig().setApiVersion(main.getConfig().getApiVersion());
+            }
+        }
+        setLazyLogin(true);
+        super.doStart();
+        getLoginConfig().setLazyLogin(false);
+    }
+}

@@ -1,0 +1,215 @@
+package io.salesactivitysync.task;
+
+import io.salesactivitysync.store.TaskSyncStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.component.salesforce.internal.streaming.StreamingAccess;
+import org.cometd.bayeux.Channel;
+import org.cometd.bayeux.client.ClientSessionChannel;
+import org.cometd.client.BayeuxClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task stream's watchdog (route task-stream-watchdog, every few seconds), and its health
+ * ({@code taskStream} in /actuator/health).
+ *
+ * <p>It starts the task-inbound route while some rep syncs tasks (and stops it when none does),
+ * each time resuming after the replay id the product last committed (stream_checkpoints), not
+ * the one camel remembers in memory. It restarts the subscription when camel-salesforce 4.17
+ * leaves it dead: a /meta/subscribe never confirmed within sas.tasks.subscribe-timeout (camel
+ * gives up on some failures, and its fallback subscription can hang: docs/upstream), an event
+ * the route could not apply (it is replayed from the checkpoint), or changes the reconciliation
+ * found the stream had missed. Health is DOWN, with the reason, from the moment the stream is
+ * wanted and not confirmed until it is.
+ */
+@Component("taskStream")
+public class TaskStreamWatch implements HealthIndicator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskStreamWatch.class);
+    static final String ROUTE = "task-inbound";
+
+    private final CamelContext camel;
+    private final TaskSyncStore store;
+    private final TaskSyncProperties properties;
+    private final Clock clock;
+
+    private volatile BayeuxClient hooked;
+    private volatile Instant startedAt;
+    private volatile Instant confirmedAt;
+    private volatile String problem;
+    private volatile String restartReason;
+    private volatile Instant nextTryAt = Instant.MIN;
+    private volatile int failures;
+    private volatile int restarts;
+    private volatile boolean wanted;
+
+    public TaskStreamWatch(@Lazy CamelContext camel, TaskSyncStore store, TaskSyncProperties properties, Clock clock) {
+        this.camel = camel;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One look at the stream: start, stop or restart it as needed. */
+    public synchronized void supervise() {
+        wanted = !store.syncedReps().isEmpty();
+        ServiceStatus status = camel.getRouteController().getRouteStatus(ROUTE);
+        if (status == null) {
+            return; // the route file is not loaded (sas.salesforce.enabled off)
+        }
+        Instant now = clock.instant();
+        if (!wanted) {
+            if (status.isStarted()) {
+                LOG.info("No rep syncs tasks any more: the task stream stops");
+                stop();
+            }
+            problem = null;
+            return;
+        }
+        hook();
+        if (status.isStarted() && restartReason == null && confirmedAt == null && startedAt != null
+                && startedAt.plus(properties.subscribeTimeout()).isBefore(now)) {
+            restartReason = "the subscription to " + properties.channel() + " was not confirmed within "
+                    + properties.subscribeTimeout().toSeconds() + "s";
+        }
+        if (status.isStarted() && restartReason == null) {
+            return;
+        }
+        if (now.isBefore(nextTryAt)) {
+            return;
+        }
+        if (status.isStarted()) {
+            LOG.warn("The task stream restarts: {}", restartReason);
+            problem = restartReason;
+            restarts++;
+            stop();
+        }
+        restartReason = null;
+        start(now);
+    }
+
+    /** The route could not apply an event: the subscription starts again after the checkpoint, so it is replayed. */
+    public void failed(Exception cause) {
+        restartReason = "an event could not be applied (" + (cause == null ? "unknown" : cause.getMessage())
+                + "); replaying from the checkpoint";
+    }
+
+    /** The reconciliation applied changes the stream should have delivered. */
+    void missed(int count) {
+        if (wanted) {
+            restartReason = "the stream missed " + count + " changes (found by the reconciliation)";
+        }
+    }
+
+    private void start(Instant now) {
+        try {
+            long resumeAfter = store.checkpoint(properties.channel()).map(TaskSyncStore.Checkpoint::replayId).orElse(-1L);
+            StreamingAccess.resumeAfter(properties.channel(), resumeAfter);
+            startedAt = now;
+            confirmedAt = null;
+            camel.getRouteController().startRoute(ROUTE);
+            hook();
+            failures = 0;
+            nextTryAt = Instant.MIN;
+            LOG.info("The task stream subscribes to {} after replay id {}", properties.channel(), resumeAfter);
+        } catch (Exception e) {
+            failures++;
+            Duration wait = Duration.ofSeconds(Math.min(300, 5L << Math.min(6, failures - 1)));
+            nextTryAt = now.plus(wait);
+            problem = "the task stream could not start: " + rootMessage(e) + "; tried again in " + wait.toSeconds() + "s";
+            LOG.warn("The task stream could not start ({}); tried again in {}s", rootMessage(e), wait.toSeconds());
+            stop();
+        }
+    }
+
+    private void stop() {
+        try {
+            camel.getRouteController().stopRoute(ROUTE);
+            StreamingAccess.stopSubscriptions(component());
+        } catch (Exception e) {
+            LOG.warn("Stopping the task stream: {}", rootMessage(e));
+        }
+        hooked = null;
+        confirmedAt = null;
+        startedAt = null;
+    }
+
+    /** Listens to the confirmations of the current CometD client (a new one after each restart). */
+    private void hook() {
+        try {
+            Optional<BayeuxClient> client = StreamingAccess.client(component());
+            if (client.isEmpty() || client.get() == hooked) {
+                return;
+            }
+            BayeuxClient current = client.get();
+            current.getChannel(Channel.META_SUBSCRIBE).addListener((ClientSessionChannel.MessageListener) (channel, message) -> {
+                if (!properties.channel().equals(String.valueOf(message.get("subscription")))) {
+                    return;
+                }
+                if (message.isSuccessful()) {
+                    confirmedAt = clock.instant();
+                    problem = null;
+                    LOG.info("The task stream is subscribed to {}", properties.channel());
+                } else {
+                    problem = "Salesforce refused the subscription to " + properties.channel() + ": " + message.get("error");
+                }
+            });
+            hooked = current;
+        } catch (Exception e) {
+            LOG.debug("The task stream's client is not there yet: {}", e.getMessage());
+        }
+    }
+
+    private SalesforceComponent component() {
+        return camel.getComponent("salesforce-stream", SalesforceComponent.class);
+    }
+
+    /** Whether the subscription is confirmed now. */
+    public boolean subscribed() {
+        return confirmedAt != null && startedAt != null;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", properties.channel());
+        store.checkpoint(properties.channel()).ifPresent(checkpoint -> {
+            details.put("replayId", checkpoint.replayId());
+            details.put("lastEventCommittedAt", checkpoint.committedAt());
+        });
+        details.put("restarts", restarts);
+        if (!wanted) {
+            return Health.up().withDetail("stream", "not running: no rep syncs tasks").withDetails(details).build();
+        }
+        if (subscribed()) {
+            details.put("subscribedAt", confirmedAt);
+            return Health.up().withDetails(details).build();
+        }
+        details.put("reason", problem != null ? problem : "subscribing to " + properties.channel());
+        Instant started = startedAt;
+        if (problem == null && started != null && started.plus(properties.subscribeTimeout()).isAfter(clock.instant())) {
+            return Health.unknown().withDetails(details).build();
+        }
+        return Health.down().withDetails(details).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
