@@ -3,6 +3,7 @@ package io.salesactivitysync.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,7 +23,10 @@ import io.salesactivitysync.store.OrgSettings;
 import io.salesactivitysync.store.PersonFields;
 import io.salesactivitysync.store.RepFields;
 import io.salesactivitysync.store.SettingsOverrides;
+import io.salesactivitysync.store.TaskEdit;
+import io.salesactivitysync.store.TaskFields;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -67,6 +71,14 @@ public class JsonBodyReader {
         return read(body, SettingsOverrides.class);
     }
 
+    public TaskFields readTask(String body) {
+        return read(body, TaskFields.class);
+    }
+
+    public TaskEdit readTaskEdit(String body) {
+        return read(body, TaskEdit.class);
+    }
+
     <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new BadRequestException("The request body is empty: send a JSON object");
@@ -74,7 +86,7 @@ public class JsonBodyReader {
         T value;
         try {
             value = mapper.readValue(body, type);
-        } catch (UnstorableTextException e) {
+        } catch (RefusedValueException e) {
             throw BadRequestException.forField(path(e), e.problem());
         } catch (UnrecognizedPropertyException e) {
             String field = path(e);
@@ -145,6 +157,7 @@ public class JsonBodyReader {
 
     private static ObjectMapper strict(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableText()));
+        mapper.registerModule(new SimpleModule("calendar-date").addDeserializer(LocalDate.class, new CalendarDate()));
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -154,6 +167,8 @@ public class JsonBodyReader {
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
+        // 1.5 for an id is a mistake, not id 1 (Jackson truncates by default)
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
@@ -178,7 +193,7 @@ public class JsonBodyReader {
             String value = StringDeserializer.instance.deserialize(parser, context);
             String problem = value == null ? null : problemWith(value);
             if (problem != null) {
-                throw new UnstorableTextException(parser, problem);
+                throw new RefusedValueException(parser, problem);
             }
             return value;
         }
@@ -200,12 +215,36 @@ public class JsonBodyReader {
         }
     }
 
-    /** A string no database can keep as sent, with what is wrong with it. */
-    private static final class UnstorableTextException extends MismatchedInputException {
+    /**
+     * A calendar date, strictly {@code yyyy-MM-dd} (see {@link CalendarDates}): Jackson's own reader
+     * would take a date-time and keep its date, an array [2026, 11, 23] or a number of days.
+     */
+    private static final class CalendarDate extends StdScalarDeserializer<LocalDate> {
+
+        CalendarDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            LocalDate date = parser.currentToken() == JsonToken.VALUE_STRING ? CalendarDates.parse(parser.getText()) : null;
+            if (date == null) {
+                throw new RefusedValueException(parser, CalendarDates.EXPECTED);
+            }
+            String outOfRange = CalendarDates.outOfRange(date);
+            if (outOfRange != null) {
+                throw new RefusedValueException(parser, outOfRange);
+            }
+            return date;
+        }
+    }
+
+    /** A value refused as sent (text no database can keep, a date that is no date), with what is wrong with it. */
+    private static final class RefusedValueException extends MismatchedInputException {
 
         private final String problem;
 
-        UnstorableTextException(JsonParser parser, String problem) {
+        RefusedValueException(JsonParser parser, String problem) {
             super(parser, problem);
             this.problem = problem;
         }

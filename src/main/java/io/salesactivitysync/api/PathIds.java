@@ -23,6 +23,10 @@ public class PathIds {
         return parse("person", id);
     }
 
+    public long taskId(@Header("id") String id) {
+        return parse("task", id);
+    }
+
     static long parse(String kind, String id) {
         try {
             long value = Long.parseLong(id);

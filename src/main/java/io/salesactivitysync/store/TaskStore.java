@@ -234,9 +234,24 @@ public class TaskStore {
         boolean send = current.synced && syncOn(current.repId);
         history(current.id, "product", event, String.join(", ", fields) + (send ? "" : " (not sent: not synced)"));
         if (send) {
-            outbox(current.id, current.repId, current.salesforceTaskId == null ? "create" : "update", null, fields, now);
+            outbox(current.id, current.repId, createsTheTask(current) ? "create" : "update", null, fields, now);
         }
         return get(current.id);
+    }
+
+    /**
+     * Whether a change must create the Salesforce Task: it has none yet and no create waits in the
+     * outbox. A change made while the create still waits is an update after it; a second create
+     * would make a second Salesforce Task.
+     */
+    private boolean createsTheTask(Current current) {
+        if (current.salesforceTaskId != null) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM task_outbox WHERE task_id = :id AND operation = 'create'")
+                .param("id", current.id)
+                .query(Long.class)
+                .single() == 0;
     }
 
     private void outbox(long taskId, long repId, String operation, String salesforceTaskId, List<String> fields,

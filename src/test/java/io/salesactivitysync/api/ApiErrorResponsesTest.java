@@ -32,7 +32,8 @@ class ApiErrorResponsesTest {
 
     @Test
     void withoutATokenEveryApiPathAnswers401WithABearerChallenge() {
-        for (String path : List.of("/api/reps", "/api/people/1", "/api/settings", "/api/openapi.json", "/api/no-such-thing")) {
+        for (String path : List.of("/api/reps", "/api/people/1", "/api/settings", "/api/tasks", "/api/tasks/1/history",
+                "/api/command-center?rep=1", "/api/openapi.json", "/api/no-such-thing")) {
             Response response = api.send(api.unauthenticated(path).GET());
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).as(path).isEqualTo("Bearer realm=\"sales-activity-sync\"");
@@ -139,7 +140,8 @@ class ApiErrorResponsesTest {
         assertThat(document.status()).isEqualTo(200);
         JsonNode paths = document.json().get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/reps", "/api/reps/{id}", "/api/reps/{id}/settings",
-                "/api/people", "/api/people/{id}", "/api/settings");
+                "/api/people", "/api/people/{id}", "/api/settings", "/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/complete",
+                "/api/tasks/{id}/reopen", "/api/tasks/{id}/history", "/api/command-center");
         assertThat(paths.at("/~1api~1reps/post/operationId").asText()).isEqualTo("create-rep");
         assertThat(document.json().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(document.json().at("/components/schemas/ApiError/properties").has("errors")).isTrue();

@@ -25,6 +25,8 @@ class ApiHeaderFilterTest {
         assertThat(filter.applyFilterToExternalHeaders("page", "1", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("size", "1", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("Content-Type", "application/json", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("dueFrom", "2026-11-23", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("dueTo", "2026-11-24", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("Location", "http://evil.example/", null)).isTrue();
         assertThat(filter.applyFilterToExternalHeaders("id", "7", null)).isTrue();
         assertThat(filter.applyFilterToExternalHeaders("Authorization", "Bearer x", null)).isTrue();

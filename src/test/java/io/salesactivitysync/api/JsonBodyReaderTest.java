@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesactivitysync.store.PersonType;
 import io.salesactivitysync.store.RepFields;
+import io.salesactivitysync.store.TaskEdit;
+import io.salesactivitysync.store.TaskFields;
+import io.salesactivitysync.store.TaskPriority;
+import io.salesactivitysync.store.TaskStatus;
 import io.salesactivitysync.store.TaskSyncMode;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +63,26 @@ class JsonBodyReaderTest {
         assertField(() -> reader.readSettingsOverrides("{\"taskSyncMode\":1}"), "taskSyncMode", "must be one of: do_not_sync, sync");
         assertField(() -> reader.readSettingsOverrides("{\"taskSyncMode\":\"\"}"), "taskSyncMode", "must be one of: do_not_sync, sync");
         assertField(() -> reader.readPerson("{\"type\":\"account\"}"), "type", "must be one of: lead, contact");
+    }
+
+    @Test
+    void readsTasksWithCalendarDatesOnly() {
+        assertThat(reader.readTask("{\"name\":\"T\",\"repId\":7,\"dueDate\":\"2026-11-23\",\"status\":\"completed\"}"))
+                .isEqualTo(new TaskFields("T", TaskStatus.COMPLETED, null, LocalDate.of(2026, 11, 23), null, 7L, null));
+        assertThat(reader.readTaskEdit("{\"name\":\"T\",\"priority\":\"high\",\"dueDate\":null}"))
+                .isEqualTo(new TaskEdit("T", null, TaskPriority.HIGH, null, null));
+        String expected = "must be a calendar date yyyy-MM-dd such as 2026-11-23";
+        for (String date : List.of("\"2026-11-23T10:00:00Z\"", "\"2026-11-23T10:00\"", "\"2026-02-30\"", "\"2026-1-5\"",
+                "\"+2026-11-23\"", "\"\"", "\"23.11.2026\"", "20261123", "[2026,11,23]", "{\"year\":2026}", "true")) {
+            assertField(() -> reader.readTaskEdit("{\"name\":\"T\",\"dueDate\":" + date + "}"), "dueDate", expected);
+        }
+        assertField(() -> reader.readTask("{\"dueDate\":\"1699-12-31\"}"), "dueDate", "must be a date from 1700-01-01 to 4000-12-31");
+        assertField(() -> reader.readTask("{\"repId\":\"7\"}"), "repId", "must be a number");
+        assertField(() -> reader.readTask("{\"repId\":7.5}"), "repId", "must be a number");
+        assertField(() -> reader.readTask("{\"personId\":true}"), "personId", "must be a number");
+        assertField(() -> reader.readTask("{\"status\":\"done\"}"), "status", "must be one of: open, completed");
+        assertField(() -> reader.readTaskEdit("{\"repId\":7}"), "repId",
+                "is not a known field; known fields: details, dueDate, name, priority, status");
     }
 
     private static void assertBadRequest(Runnable read, String messageStart) {

@@ -40,7 +40,7 @@ class OpenApiDocumentTest {
     @Test
     void pagingParametersAreOptionalIntegersAndPathIdsIntegers() {
         OpenAPI api = parse().getOpenAPI();
-        for (String path : List.of("/api/reps", "/api/people")) {
+        for (String path : List.of("/api/reps", "/api/people", "/api/tasks")) {
             Operation list = api.getPaths().get(path).getGet();
             for (String name : List.of("page", "size")) {
                 Parameter parameter = parameter(list, name);
@@ -49,7 +49,8 @@ class OpenApiDocumentTest {
                 assertThat(parameter.getSchema().getDefault()).as(path + " " + name).isNull();
             }
         }
-        for (String path : List.of("/api/reps/{id}", "/api/reps/{id}/settings", "/api/people/{id}")) {
+        for (String path : List.of("/api/reps/{id}", "/api/reps/{id}/settings", "/api/people/{id}", "/api/tasks/{id}",
+                "/api/tasks/{id}/history")) {
             Parameter id = parameter(api.getPaths().get(path).getGet(), "id");
             assertThat(id.getIn()).isEqualTo("path");
             assertThat(id.getRequired()).isTrue();
@@ -72,6 +73,48 @@ class OpenApiDocumentTest {
         assertThat(items.getItems().get$ref()).endsWith("/Rep");
         assertThat(api.getPaths().get("/api/reps").getGet().getResponses().get("200").getContent().get("application/json")
                 .getSchema().get$ref()).endsWith("/RepPage");
+    }
+
+    @Test
+    void theTaskOperationsAreDocumented() {
+        OpenAPI api = parse().getOpenAPI();
+        assertThat(api.getPaths().get("/api/tasks").getGet().getOperationId()).isEqualTo("list-tasks");
+        assertThat(api.getPaths().get("/api/tasks").getPost().getOperationId()).isEqualTo("create-task");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getGet().getOperationId()).isEqualTo("get-task");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getPut().getOperationId()).isEqualTo("update-task");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getDelete().getOperationId()).isEqualTo("delete-task");
+        assertThat(api.getPaths().get("/api/tasks/{id}/complete").getPost().getOperationId()).isEqualTo("complete-task");
+        assertThat(api.getPaths().get("/api/tasks/{id}/reopen").getPost().getOperationId()).isEqualTo("reopen-task");
+        assertThat(api.getPaths().get("/api/tasks/{id}/history").getGet().getOperationId()).isEqualTo("get-task-history");
+
+        Operation list = api.getPaths().get("/api/tasks").getGet();
+        assertThat(parameter(list, "rep").getSchema().getType()).isEqualTo("integer");
+        for (String name : List.of("rep", "dueFrom", "dueTo")) {
+            assertThat(parameter(list, name).getRequired()).as(name).isNotEqualTo(Boolean.TRUE);
+        }
+        Schema<?> page = api.getComponents().getSchemas().get("TaskPage");
+        assertThat(((Schema<?>) page.getProperties().get("items")).getItems().get$ref()).endsWith("/Task");
+        assertThat(api.getComponents().getSchemas().get("Task").getProperties()).containsKeys("dueDate", "synced", "syncState", "syncError");
+        assertThat(api.getComponents().getSchemas().get("TaskFields").getProperties()).containsKeys("name", "repId", "personId", "dueDate");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getPut().getRequestBody().getContent().get("application/json")
+                .getSchema().get$ref()).endsWith("/TaskEdit");
+        assertThat(api.getPaths().get("/api/tasks").getPost().getResponses()).containsKeys("201", "400");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getDelete().getResponses()).containsKeys("204", "404");
+
+        Schema<?> history = api.getPaths().get("/api/tasks/{id}/history").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema();
+        assertThat(history.getType()).isEqualTo("array");
+        assertThat(history.getItems().get$ref()).endsWith("/TaskHistoryEntry");
+
+        Operation center = api.getPaths().get("/api/command-center").getGet();
+        assertThat(center.getOperationId()).isEqualTo("get-command-center");
+        Parameter rep = parameter(center, "rep");
+        assertThat(rep.getIn()).isEqualTo("query");
+        assertThat(rep.getRequired()).isTrue();
+        assertThat(rep.getSchema().getType()).isEqualTo("integer");
+        assertThat(center.getResponses()).containsKeys("200", "400", "404");
+        assertThat(center.getResponses().get("200").getContent().get("application/json").getSchema().get$ref())
+                .endsWith("/CommandCenter");
     }
 
     private static Parameter parameter(Operation operation, String name) {

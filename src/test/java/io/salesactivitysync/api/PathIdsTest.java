@@ -14,6 +14,7 @@ class PathIdsTest {
     void readsPositiveIds() {
         assertThat(ids.repId("42")).isEqualTo(42L);
         assertThat(ids.personId("9007199254740993")).isEqualTo(9007199254740993L);
+        assertThat(ids.taskId("7")).isEqualTo(7L);
     }
 
     @Test
@@ -23,5 +24,6 @@ class PathIdsTest {
         assertThatThrownBy(() -> ids.repId("-1")).hasMessage("No rep with id '-1'");
         assertThatThrownBy(() -> ids.repId("1e3")).hasMessage("No rep with id '1e3'");
         assertThatThrownBy(() -> ids.repId(null)).hasMessage("No rep with id (none)");
+        assertThatThrownBy(() -> ids.taskId("x")).hasMessage("No task with id 'x'");
     }
 }
