@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.component.salesforce.api.dto.DeleteSObjectResult;
 import org.apache.camel.component.salesforce.api.dto.SaveSObjectResult;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.slf4j.Logger;
@@ -158,24 +159,29 @@ public class TaskOutbound {
     }
 
     public void updated(@ExchangeProperty("outbound") Batch batch, List<SaveSObjectResult> results) {
-        saved(batch.updates, results, "update");
+        saved(batch.updates, results == null ? List.of() : results.stream()
+                .map(r -> new Outcome(Boolean.TRUE.equals(r.getSuccess()), r.getErrors())).toList(), "update");
     }
 
-    public void deleted(@ExchangeProperty("outbound") Batch batch, List<SaveSObjectResult> results) {
-        saved(batch.deletes, results, "delete");
+    public void deleted(@ExchangeProperty("outbound") Batch batch, List<DeleteSObjectResult> results) {
+        saved(batch.deletes, results == null ? List.of() : results.stream()
+                .map(r -> new Outcome(Boolean.TRUE.equals(r.getSuccess()), r.getErrors())).toList(), "delete");
     }
 
-    private void saved(List<Write> writes, List<SaveSObjectResult> results, String operation) {
+    private record Outcome(boolean success, List<RestError> errors) {
+    }
+
+    private void saved(List<Write> writes, List<Outcome> results, String operation) {
         for (int i = 0; i < writes.size(); i++) {
-            SaveSObjectResult result = results != null && i < results.size() ? results.get(i) : null;
+            Outcome result = i < results.size() ? results.get(i) : null;
             Write write = writes.get(i);
-            if (result != null && Boolean.TRUE.equals(result.getSuccess())) {
+            if (result != null && result.success()) {
                 store.outboxSent(write.work(), write.work().salesforceTaskId(), write.written(),
                         operation + "d Salesforce Task " + write.work().salesforceTaskId() + " ("
                                 + String.join(", ", write.written().keySet()) + ")");
                 metrics.sent(operation, "sent");
             } else {
-                refused(write, result == null ? null : result.getErrors());
+                refused(write, result == null ? null : result.errors());
             }
         }
         writes.clear();

@@ -1,6 +1,8 @@
 package io.salesactivitysync.task;
 
 import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.component.salesforce.internal.streaming.SubscriptionHelper;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The Salesforce component of the task stream ({@code salesforce-stream:subscribe:...}): the
@@ -11,6 +13,29 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
  * (TaskStreamWatch) starts, and starts again after a failure.
  */
 public class TaskStreamComponent extends SalesforceComponent {
+
+    /**
+     * The subscriptions, kept here rather than in camel's field: camel starts its helper (a login
+     * and a handshake) whenever the component starts, at application start; this one starts with
+     * the stream's consumer only.
+     */
+    private SubscriptionHelper subscriptions;
+
+    @Override
+    public synchronized SubscriptionHelper getSubscriptionHelper() {
+        if (subscriptions == null) {
+            subscriptions = new SubscriptionHelper(this);
+        }
+        return subscriptions;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (subscriptions != null) {
+            ServiceHelper.stopService(subscriptions);
+        }
+        super.doStop();
+    }
 
     @Override
     protected void doStart() throws Exception {

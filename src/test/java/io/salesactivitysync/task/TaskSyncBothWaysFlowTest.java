@@ -1,0 +1,170 @@
+package io.salesactivitysync.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Create, edit, complete, reopen and delete in both directions, and the content-based routing of Salesforce's changes. */
+class TaskSyncBothWaysFlowTest extends TaskSyncFlowTest {
+
+    @Test
+    void aTaskCreatedAndChangedInTheProductIsWrittenToSalesforce() {
+        TestRep rep = syncingRep();
+        JsonNode created = createTask(rep, "priority", "high");
+        JsonNode synced = synced(created.get("id").asLong());
+        String sfId = synced.get("salesforceTaskId").asText();
+
+        JsonNode sf = salesforceTask(sfId);
+        assertThat(sf.get("Subject").asText()).isEqualTo(created.get("name").asText());
+        assertThat(sf.get("Status").asText()).isEqualTo("Not Started");
+        assertThat(sf.get("Priority").asText()).isEqualTo("High");
+        assertThat(sf.get("ActivityDate").asText()).isEqualTo("2026-12-10");
+        assertThat(sf.get("Description").asText()).isEqualTo("About the renewal");
+        assertThat(sf.get("OwnerId").asText()).isEqualTo(rep.userId());
+
+        long id = created.get("id").asLong();
+        assertThat(api.put("/api/tasks/" + id, io.salesactivitysync.ApiClient.object("name", "Renamed", "dueDate", "2027-01-05",
+                "details", "New details")).status()).isEqualTo(200);
+        await().atMost(QUICK).until(() -> "Renamed".equals(salesforceTask(sfId).get("Subject").asText()));
+        sf = salesforceTask(sfId);
+        assertThat(sf.get("ActivityDate").asText()).isEqualTo("2027-01-05");
+        assertThat(sf.get("Description").asText()).isEqualTo("New details");
+
+        assertThat(api.post("/api/tasks/" + id + "/complete", "").status()).isEqualTo(200);
+        await().atMost(QUICK).until(() -> "Completed".equals(salesforceTask(sfId).get("Status").asText()));
+        assertThat(api.post("/api/tasks/" + id + "/reopen", "").status()).isEqualTo(200);
+        await().atMost(QUICK).until(() -> "Not Started".equals(salesforceTask(sfId).get("Status").asText()));
+
+        assertThat(api.delete("/api/tasks/" + id).status()).isEqualTo(204);
+        await().atMost(QUICK).until(() -> salesforceTask(sfId) == null);
+    }
+
+    @Test
+    void aTaskChangedInSalesforceChangesTheProductTask() {
+        TestRep rep = syncingRep();
+        long id = createTask(rep).get("id").asLong();
+        String sfId = synced(id).get("salesforceTaskId").asText();
+
+        editInSalesforce(sfId, "Status", "Completed", "Priority", "High", "ActivityDate", "2027-02-01",
+                "Description", "Changed by Sam");
+        await().atMost(QUICK).until(() -> "completed".equals(task(id).get("status").asText()));
+        JsonNode task = task(id);
+        assertThat(task.get("priority").asText()).isEqualTo("high");
+        assertThat(task.get("dueDate").asText()).isEqualTo("2027-02-01");
+        assertThat(task.get("details").asText()).isEqualTo("Changed by Sam");
+
+        editInSalesforce(sfId, "Status", "Not Started");
+        await().atMost(QUICK).until(() -> "open".equals(task(id).get("status").asText()));
+
+        deleteInSalesforce(sfId);
+        await().atMost(QUICK).until(() -> api.get("/api/tasks/" + id).status() == 404);
+        assertThat(history(id)).anyMatch(line -> line.startsWith("salesforce deleted"));
+    }
+
+    @Test
+    void aTaskCreatedInSalesforceForTheRepIsImported() {
+        TestRep rep = syncingRep();
+        String sfId = createInSalesforce(rep, "ActivityDate", "2026-12-24", "Description", "Wrap presents", "Priority", "High");
+        long id = productTaskOf(sfId);
+        JsonNode task = task(id);
+        assertThat(task.get("origin").asText()).isEqualTo("salesforce");
+        assertThat(task.get("priority").asText()).isEqualTo("high");
+        assertThat(task.get("dueDate").asText()).isEqualTo("2026-12-24");
+        assertThat(task.get("details").asText()).isEqualTo("Wrap presents");
+        assertThat(task.get("synced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void otherStatusesLowPriorityAndSubjectEditsDoNotComeAcross() {
+        TestRep rep = syncingRep();
+        long id = createTask(rep, "priority", "high").get("id").asLong();
+        JsonNode before = synced(id);
+        String sfId = before.get("salesforceTaskId").asText();
+
+        editInSalesforce(sfId, "Status", "In Progress");
+        editInSalesforce(sfId, "Priority", "Low");
+        editInSalesforce(sfId, "Subject", "Renamed in Salesforce");
+        editInSalesforce(sfId, "Description", "marker");
+        await().atMost(QUICK).until(() -> "marker".equals(task(id).path("details").asText()));
+
+        JsonNode after = task(id);
+        assertThat(after.get("status").asText()).isEqualTo("open");
+        assertThat(after.get("priority").asText()).isEqualTo("high");
+        assertThat(after.get("name").asText()).isEqualTo(before.get("name").asText());
+        assertThat(history(id)).anyMatch(line -> line.contains("Status In Progress is not synced"))
+                .anyMatch(line -> line.contains("Priority Low is not synced"))
+                .anyMatch(line -> line.contains("is not synced back"));
+        // and nothing of it goes back to Salesforce
+        assertThat(salesforceTask(sfId).get("Subject").asText()).isEqualTo("Renamed in Salesforce");
+        assertThat(salesforceTask(sfId).get("Status").asText()).isEqualTo("In Progress");
+    }
+
+    @Test
+    void oneEditOnEitherSideCostsExactlyOneWriteOnTheOther() throws InterruptedException {
+        TestRep rep = syncingRep();
+        long id = createTask(rep).get("id").asLong();
+        String sfId = synced(id).get("salesforceTaskId").asText();
+        Thread.sleep(1500); // the create's own change event comes back and changes nothing
+
+        long historyBefore = history(id).size();
+        var before = salesforce.admin().calls().snapshot();
+        long writesBefore = writes();
+        assertThat(api.post("/api/tasks/" + id + "/complete", "").status()).isEqualTo(200);
+        await().atMost(QUICK).until(() -> "Completed".equals(salesforceTask(sfId).get("Status").asText()));
+        // the product's write comes back through the stream as its own: nothing changes, nothing is sent
+        Thread.sleep(2000);
+        assertThat(writes() - writesBefore).as("one update in Salesforce: %s -> %s", before,
+                salesforce.admin().calls().snapshot()).isEqualTo(1);
+
+        long beforeSalesforceEdit = writes();
+        editInSalesforce(sfId, "Description", "From Salesforce once");
+        await().atMost(QUICK).until(() -> "From Salesforce once".equals(task(id).path("details").asText()));
+        Thread.sleep(2000);
+        assertThat(writes() - beforeSalesforceEdit).as("the edit itself, nothing sent back").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM task_outbox WHERE task_id = :id").param("id", id).query(Long.class).single())
+                .isZero();
+        assertThat(task(id).get("status").asText()).isEqualTo("completed");
+        assertThat(history(id).size()).isGreaterThan((int) historyBefore);
+    }
+
+    @Test
+    void aFieldChangedOnBothSidesKeepsTheLaterChange() {
+        TestRep rep = syncingRep();
+        long id = createTask(rep).get("id").asLong();
+        String sfId = synced(id).get("salesforceTaskId").asText();
+
+        // Salesforce's edit is later than the product's: it wins, and the product's change is not sent
+        salesforce.admin().advanceClock(Duration.ofMinutes(5));
+        stopOutbound();
+        try {
+            assertThat(api.put("/api/tasks/" + id, io.salesactivitysync.ApiClient.object("name", task(id).get("name").asText(),
+                    "dueDate", "2026-12-10", "details", "product edit")).status()).isEqualTo(200);
+            editInSalesforce(sfId, "Description", "salesforce edit");
+            await().atMost(QUICK).until(() -> "salesforce edit".equals(task(id).path("details").asText()));
+        } finally {
+            startOutbound();
+        }
+        await().atMost(QUICK).until(() -> "synced".equals(task(id).path("syncState").asText()));
+        assertThat(salesforceTask(sfId).get("Description").asText()).isEqualTo("salesforce edit");
+        assertThat(history(id)).anyMatch(line -> line.contains("conflict on details") && line.contains("Salesforce's value applies"));
+    }
+
+    private void stopOutbound() {
+        try {
+            camelContext.getRouteController().stopRoute("task-outbound-schedule");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void startOutbound() {
+        try {
+            camelContext.getRouteController().startRoute("task-outbound-schedule");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
