@@ -56,6 +56,11 @@ public abstract class ActivityFlowTest extends FlowTest {
         return org;
     }
 
+    /** Logs the test's own org client in again (after a test expired every session). */
+    protected void forgetOrgSession() {
+        org = null;
+    }
+
     /** A rep of the product and the Salesforce User it is connected to. */
     protected record TestRep(long id, String email, String userId) {
     }
