@@ -55,6 +55,27 @@ public class TaskStore {
         boolean synced = syncOn(rep.id());
         OffsetDateTime now = StoreClock.now(clock);
         KeyHolder key = new GeneratedKeyHolder();
+        try {
+            insert(fields, rep, synced, now, key);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the rep or the person was deleted meanwhile (a foreign key says which): a wrong reference,
+            // not a 500; the transaction is rolled back, so the database is not asked again
+            String cause = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (cause.contains("tasks_person_fk")) {
+                throw new InvalidReferenceException("personId", "is no person's id (" + fields.personId() + ")");
+            }
+            throw new InvalidReferenceException("repId", "is no rep's id (" + fields.repId() + ")");
+        }
+        long id = key.getKeyAs(Number.class).longValue();
+        history(id, "product", "created", synced ? "to be created in Salesforce"
+                : "not synced: the owner's task sync is off");
+        if (synced) {
+            outbox(id, rep.id(), "create", null, List.of(), now);
+        }
+        return get(id);
+    }
+
+    private void insert(TaskFields fields, Rep rep, boolean synced, OffsetDateTime now, KeyHolder key) {
         jdbc.sql("INSERT INTO tasks (name, status, priority, due_date, details, owner_rep_id, person_id, origin, synced,"
                         + " created_at, updated_at, name_changed_at, status_changed_at, priority_changed_at,"
                         + " due_date_changed_at, details_changed_at)"
@@ -70,13 +91,6 @@ public class TaskStore {
                 .param("synced", synced)
                 .param("now", now)
                 .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        history(id, "product", "created", synced ? "to be created in Salesforce"
-                : "not synced: the owner's task sync is off");
-        if (synced) {
-            outbox(id, rep.id(), "create", null, List.of(), now);
-        }
-        return get(id);
     }
 
     @Transactional(readOnly = true)

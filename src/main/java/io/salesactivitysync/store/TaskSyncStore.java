@@ -435,6 +435,19 @@ public class TaskSyncStore {
                 .update();
     }
 
+    /**
+     * Salesforce refused the channel's replay id (beyond its retention): the stream resumes with new
+     * events, whose replay ids say nothing against the old one. The commit time stays: the
+     * reconciliation catches up from it.
+     */
+    @Transactional
+    public void forgetReplayId(String channel) {
+        jdbc.sql("UPDATE stream_checkpoints SET replay_id = -1, updated_at = :now WHERE channel = :c")
+                .param("now", StoreClock.now(clock))
+                .param("c", channel)
+                .update();
+    }
+
     @Transactional(readOnly = true)
     public Optional<OffsetDateTime> mark(String name) {
         return jdbc.sql("SELECT mark_at FROM task_sync_marks WHERE name = :name")

@@ -62,8 +62,32 @@ public class TaskChanges {
 
     // ------------------------------------------------------------------ the stream
 
-    /** The stream event in the raw JSON camel-salesforce hands over (rawPayload). */
-    public TaskEvent read(String raw) throws IOException {
+    /**
+     * The stream event in the raw JSON camel-salesforce hands over (rawPayload). An event the
+     * product cannot read is MALFORMED: {@link #apply} moves the checkpoint past it, counts and logs
+     * it, rather than have the stream replay it for ever.
+     */
+    public TaskEvent read(String raw, @org.apache.camel.Header("CamelSalesforceReplayId") Long replayHeader,
+            @org.apache.camel.Header("CamelSalesforceChannel") String channelHeader) {
+        String channel = channelHeader == null ? properties.channel() : channelHeader;
+        long replay = replayHeader == null ? -1 : replayHeader;
+        try {
+            TaskEvent event = parse(raw);
+            if (event.recordIds().isEmpty() || event.recordIds().stream().anyMatch(
+                    id -> !io.salesactivitysync.salesforce.SalesforceId.isValid(id))) {
+                throw new IOException("no valid record ids: " + event.recordIds());
+            }
+            return event;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("A task stream event (replay id {}) could not be read and is skipped: {}", replay, e.getMessage());
+            return new TaskEvent(channel, replay, "MALFORMED", List.of(), null, Map.of(), "", null);
+        }
+    }
+
+    private TaskEvent parse(String raw) throws IOException {
+        if (raw == null) {
+            throw new IOException("the event has no body");
+        }
         JsonNode message = json.readTree(raw);
         String channel = message.path("channel").asText(properties.channel());
         JsonNode data = message.path("data");
@@ -130,7 +154,9 @@ public class TaskChanges {
                 return 0;
             }
             int count = 0;
-            if (event.gap()) {
+            if ("MALFORMED".equals(event.changeType())) {
+                metrics.filtered("malformed");
+            } else if (event.gap()) {
                 count += applyRecords(reread == null ? List.of() : reread, "stream", Set.copyOf(event.recordIds()));
             } else {
                 boolean own = ownChange(event.changeOrigin());

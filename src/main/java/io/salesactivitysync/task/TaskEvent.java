@@ -9,7 +9,8 @@ import java.util.Set;
  * One event of the task stream, read from its raw JSON: a Change Data Capture TaskChangeEvent or a
  * PushTopic notification.
  *
- * @param changeType    CREATE, UPDATE, DELETE, UNDELETE, or GAP_* (the records must be read again)
+ * @param changeType    CREATE, UPDATE, DELETE, UNDELETE, GAP_* (the records must be read again), or
+ *                      MALFORMED (the product could not read it: skipped, counted, logged)
  * @param recordIds     the Salesforce Tasks it is about (Salesforce merges identical changes)
  * @param changedFields for an UPDATE, the fields it changed; null when every field present counts
  *                      (CREATE, UNDELETE, a PushTopic notification)

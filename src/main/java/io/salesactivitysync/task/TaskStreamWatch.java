@@ -54,12 +54,28 @@ public class TaskStreamWatch implements HealthIndicator {
     private volatile int failures;
     private volatile int restarts;
     private volatile boolean wanted;
+    /** Salesforce refused the stored replay id (beyond its retention): resume with new events and catch up. */
+    private volatile boolean replayRefused;
+    private volatile boolean catchUpDue;
 
     public TaskStreamWatch(@Lazy CamelContext camel, TaskSyncStore store, TaskSyncProperties properties, Clock clock) {
         this.camel = camel;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Whether a reconciliation should run now: the stream resumed after Salesforce refused its
+     * replay id, so the changes in between come from a query. Asked by the watchdog route after
+     * {@link #supervise()}; answers true once per such resumption.
+     */
+    public boolean catchUpDue() {
+        boolean due = catchUpDue && subscribed();
+        if (due) {
+            catchUpDue = false;
+        }
+        return due;
     }
 
     /** One look at the stream: start, stop or restart it as needed. */
@@ -115,7 +131,14 @@ public class TaskStreamWatch implements HealthIndicator {
 
     private void start(Instant now) {
         try {
-            long resumeAfter = store.checkpoint(properties.channel()).map(TaskSyncStore.Checkpoint::replayId).orElse(-1L);
+            long resumeAfter = replayRefused ? -1L
+                    : store.checkpoint(properties.channel()).map(TaskSyncStore.Checkpoint::replayId).orElse(-1L);
+            if (replayRefused) {
+                LOG.warn("Salesforce no longer has the stream's replay id: it resumes with new events, and a"
+                        + " reconciliation catches up on the changes in between");
+                replayRefused = false;
+                catchUpDue = true;
+            }
             StreamingAccess.resumeAfter(properties.channel(), resumeAfter);
             startedAt = now;
             confirmedAt = null;
@@ -161,9 +184,18 @@ public class TaskStreamWatch implements HealthIndicator {
                 if (message.isSuccessful()) {
                     confirmedAt = clock.instant();
                     problem = null;
+                    replayRefused = false;
                     LOG.info("The task stream is subscribed to {}", properties.channel());
                 } else {
-                    problem = "Salesforce refused the subscription to " + properties.channel() + ": " + message.get("error");
+                    String error = String.valueOf(message.get("error"));
+                    problem = "Salesforce refused the subscription to " + properties.channel() + ": " + error;
+                    if (error.contains("replayId") && error.contains("invalid")) {
+                        // camel falls back to new events by itself, unless its fallback hangs (see above);
+                        // either way the changes since the checkpoint come from a reconciliation
+                        replayRefused = true;
+                        catchUpDue = true;
+                        store.forgetReplayId(properties.channel());
+                    }
                 }
             });
             hooked = current;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code sas.tasks.changes.applied} (counter, tag source: stream, reconciliation, first_sync,
  *       sweep): Salesforce-side changes applied to product tasks;</li>
  *   <li>{@code sas.tasks.changes.filtered} (counter, tag reason): Salesforce-side changes (or parts)
- *       not applied: own_change, duplicate, status_not_synced, priority_not_synced,
+ *       not applied: own_change, duplicate, malformed, status_not_synced, priority_not_synced,
  *       subject_one_way, sync_off, owner_not_synced, not_a_reminder, product_newer;</li>
  *   <li>{@code sas.tasks.changes.sent} (counter, tags operation, outcome): product changes written to
  *       Salesforce;</li>

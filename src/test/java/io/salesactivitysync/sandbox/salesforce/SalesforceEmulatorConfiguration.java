@@ -29,8 +29,12 @@ public class SalesforceEmulatorConfiguration {
     static final String PORT_PROPERTY_SOURCE = "sandboxSalesforcePort";
 
     @Bean(destroyMethod = "close")
-    SalesforceEmulator salesforceEmulator(EmulatorSettings settings, ConfigurableEnvironment environment) {
-        SalesforceEmulator emulator = SalesforceEmulator.builder(settings).build().start();
+    SalesforceEmulator salesforceEmulator(EmulatorSettings settings, ConfigurableEnvironment environment,
+            org.springframework.beans.factory.ObjectProvider<StreamingApiFactory> streaming) {
+        SalesforceEmulator.Builder builder = SalesforceEmulator.builder(settings);
+        // a test may wrap the Streaming API (e.g. in a StreamingWireTap, to disturb the wire)
+        streaming.ifAvailable(builder::streaming);
+        SalesforceEmulator emulator = builder.build().start();
         // with port 0 (tests) the emulator picks a free port: publish it, first in line, before the
         // Salesforce component reads camel.component.salesforce.login-url (see below)
         environment.getPropertySources().addFirst(new MapPropertySource(PORT_PROPERTY_SOURCE,
