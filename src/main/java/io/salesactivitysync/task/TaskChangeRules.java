@@ -167,7 +167,9 @@ final class TaskChangeRules {
             }
             OffsetDateTime productChanged = task.changedAt().get(field);
             OffsetDateTime salesforceChanged = change.lastModified();
-            if (productChanged != null && salesforceChanged != null && productChanged.isAfter(salesforceChanged)) {
+            // Salesforce keeps LastModifiedDate to the second: a product change in the same second is not later
+            if (productChanged != null && salesforceChanged != null
+                    && productChanged.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(salesforceChanged)) {
                 filtered.add(PRODUCT_NEWER);
                 notes.add("conflict on " + field + ": the product's change (" + productChanged
                         + ") is later than Salesforce's (" + salesforceChanged + "); the product's value stays");

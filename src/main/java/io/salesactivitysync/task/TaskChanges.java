@@ -68,11 +68,15 @@ public class TaskChanges {
      * it, rather than have the stream replay it for ever.
      */
     public TaskEvent read(String raw, @org.apache.camel.Header("CamelSalesforceReplayId") Long replayHeader,
-            @org.apache.camel.Header("CamelSalesforceChannel") String channelHeader) {
+            @org.apache.camel.Header("CamelSalesforceChannel") String channelHeader,
+            @org.apache.camel.Header("CamelSalesforceEventType") String pushTopicEventType,
+            @org.apache.camel.Header("CamelSalesforceCreatedDate") Object pushTopicCreatedDate) {
         String channel = channelHeader == null ? properties.channel() : channelHeader;
         long replay = replayHeader == null ? -1 : replayHeader;
         try {
-            TaskEvent event = parse(raw);
+            TaskEvent event = channel.startsWith("/topic/")
+                    ? parsePushTopic(raw, channel, replay, pushTopicEventType, text(pushTopicCreatedDate))
+                    : parse(raw);
             if (event.recordIds().isEmpty() || event.recordIds().stream().anyMatch(
                     id -> !io.salesactivitysync.salesforce.SalesforceId.isValid(id))) {
                 throw new IOException("no valid record ids: " + event.recordIds());
@@ -117,21 +121,27 @@ public class TaskChanges {
                     header.path("changeOrigin").asText(""),
                     committed == 0 ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(committed), ZoneOffset.UTC));
         }
-        // a PushTopic notification: the record's selected fields, the whole record
-        JsonNode event = data.path("event");
-        JsonNode sobject = data.path("sobject");
+        throw new IOException("not a change event: no ChangeEventHeader");
+    }
+
+    /**
+     * A PushTopic notification: camel hands over the record's selected fields (rawPayload), the
+     * event type and time in headers. The fields cannot include Description (a long text area), so
+     * the record is read again and compared as a whole.
+     */
+    private TaskEvent parsePushTopic(String raw, String channel, long replayId, String type, String createdDate)
+            throws IOException {
+        if (raw == null || type == null) {
+            throw new IOException("a PushTopic notification without its record or its type");
+        }
+        JsonNode sobject = json.readTree(raw);
         Map<String, Object> values = new LinkedHashMap<>();
         sobject.fields().forEachRemaining(field -> values.put(field.getKey(),
                 field.getValue().isNull() ? null : field.getValue().asText()));
-        String type = event.path("type").asText("updated").toUpperCase(java.util.Locale.ROOT);
-        String changeType = switch (type) {
-            case "CREATED" -> "CREATE";
-            case "DELETED" -> "DELETE";
-            case "UNDELETED" -> "UNDELETE";
-            default -> "UPDATE";
-        };
+        String upper = type.toUpperCase(java.util.Locale.ROOT);
+        String changeType = "DELETED".equals(upper) ? "DELETE" : "PUSHTOPIC_" + upper;
         return new TaskEvent(channel, replayId, changeType, List.of(sobject.path("Id").asText()), null, values, "",
-                datetime(event.path("createdDate").asText(null)));
+                datetime(createdDate));
     }
 
     /** The query that reads again the records a GAP event names. */
@@ -156,7 +166,7 @@ public class TaskChanges {
             int count = 0;
             if ("MALFORMED".equals(event.changeType())) {
                 metrics.filtered("malformed");
-            } else if (event.gap()) {
+            } else if (event.needsReread()) {
                 count += applyRecords(reread == null ? List.of() : reread, "stream", Set.copyOf(event.recordIds()));
             } else {
                 boolean own = ownChange(event.changeOrigin());

@@ -9,7 +9,8 @@ import java.util.Set;
  * One event of the task stream, read from its raw JSON: a Change Data Capture TaskChangeEvent or a
  * PushTopic notification.
  *
- * @param changeType    CREATE, UPDATE, DELETE, UNDELETE, GAP_* (the records must be read again), or
+ * @param changeType    CREATE, UPDATE, DELETE, UNDELETE, GAP_* (the records must be read again),
+ *                      PUSHTOPIC_CREATED/UPDATED/UNDELETED (likewise), or
  *                      MALFORMED (the product could not read it: skipped, counted, logged)
  * @param recordIds     the Salesforce Tasks it is about (Salesforce merges identical changes)
  * @param changedFields for an UPDATE, the fields it changed; null when every field present counts
@@ -21,7 +22,11 @@ import java.util.Set;
 public record TaskEvent(String channel, long replayId, String changeType, List<String> recordIds,
         Set<String> changedFields, Map<String, Object> values, String changeOrigin, OffsetDateTime committedAt) {
 
-    public boolean gap() {
-        return changeType.startsWith("GAP_");
+    /**
+     * Whether the records must be read again: a GAP event carries no fields, and a PushTopic
+     * notification only those its query may select (never Description, a long text area).
+     */
+    public boolean needsReread() {
+        return changeType.startsWith("GAP_") || changeType.startsWith("PUSHTOPIC_");
     }
 }

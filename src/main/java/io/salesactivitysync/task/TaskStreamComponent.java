@@ -29,6 +29,18 @@ public class TaskStreamComponent extends SalesforceComponent {
         return subscriptions;
     }
 
+    /**
+     * The route names its channel as Salesforce does ({@code /topic/NAME} for a PushTopic); camel
+     * takes a PushTopic by its bare name (and would create one named "/topic/NAME" otherwise).
+     */
+    @Override
+    protected org.apache.camel.Endpoint createEndpoint(String uri, String remaining, java.util.Map<String, Object> parameters)
+            throws Exception {
+        String topic = "subscribe:/topic/";
+        String named = remaining.startsWith(topic) ? "subscribe:" + remaining.substring(topic.length()) : remaining;
+        return super.createEndpoint(uri, named, parameters);
+    }
+
     @Override
     protected void doStop() throws Exception {
         if (subscriptions != null) {
