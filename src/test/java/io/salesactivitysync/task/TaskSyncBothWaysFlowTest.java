@@ -152,6 +152,51 @@ class TaskSyncBothWaysFlowTest extends TaskSyncFlowTest {
         assertThat(history(id)).anyMatch(line -> line.contains("conflict on details") && line.contains("Salesforce's value applies"));
     }
 
+    @Test
+    void gapEventsMakeTheRecordsBeReadAgain() {
+        TestRep rep = syncingRep();
+        long id = createTask(rep).get("id").asLong();
+        long gone = createTask(rep).get("id").asLong();
+        String sfId = synced(id).get("salesforceTaskId").asText();
+        String goneSf = synced(gone).get("salesforceTaskId").asText();
+        salesforce.admin().gapEvents(true);
+        try {
+            editInSalesforce(sfId, "Description", "read again after a gap", "Status", "Completed");
+            await().atMost(QUICK).until(() -> "read again after a gap".equals(task(id).path("details").asText()));
+            assertThat(task(id).get("status").asText()).isEqualTo("completed");
+            deleteInSalesforce(goneSf);
+            await().atMost(QUICK).until(() -> api.get("/api/tasks/" + gone).status() == 404);
+        } finally {
+            salesforce.admin().gapEvents(false);
+        }
+    }
+
+    @Test
+    void theSyncIsMeasured() {
+        TestRep rep = syncingRep();
+        long id = createTask(rep).get("id").asLong();
+        String sfId = synced(id).get("salesforceTaskId").asText();
+        editInSalesforce(sfId, "Status", "In Progress");
+        editInSalesforce(sfId, "Description", "measured");
+        await().atMost(QUICK).until(() -> "measured".equals(task(id).path("details").asText()));
+
+        assertThat(metric("sas.tasks.changes.applied", "source:stream")).isPositive();
+        assertThat(metric("sas.tasks.changes.filtered", "reason:status_not_synced")).isPositive();
+        assertThat(metric("sas.tasks.changes.sent", "operation:create")).isPositive();
+        assertThat(metric("sas.tasks.stream.lag", null)).isPositive();
+        assertThat(api.get("/actuator/metrics/sas.tasks.outbox.depth").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics/sas.tasks.outbox.age").status()).isEqualTo(200);
+        JsonNode health = api.send(api.request("/actuator/health/taskStream").GET()).json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/details/channel").asText()).isEqualTo("/data/TaskChangeEvent");
+    }
+
+    /** The first measurement (COUNT or TOTAL) of the meter, with the tag if given. */
+    private double metric(String name, String tag) {
+        JsonNode metric = api.get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag)).json();
+        return metric.path("measurements").get(0).path("value").asDouble();
+    }
+
     private void stopOutbound() {
         try {
             camelContext.getRouteController().stopRoute("task-outbound-schedule");

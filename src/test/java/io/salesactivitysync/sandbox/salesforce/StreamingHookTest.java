@@ -51,6 +51,10 @@ class StreamingHookTest {
         }
 
         @Override
+        public void gapEvents(boolean on) {
+        }
+
+        @Override
         public void dropAllClients() {
             drops.incrementAndGet();
         }

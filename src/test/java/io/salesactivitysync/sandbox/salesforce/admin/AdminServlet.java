@@ -73,6 +73,7 @@ public final class AdminServlet extends HttpServlet {
                         admin.issueRefreshToken(required(body, "username").asText()));
                 case "POST /streaming/drop-clients" -> run(admin::dropStreamingClients);
                 case "POST /streaming/restart" -> run(admin::restartStreaming);
+                case "PUT /streaming/gap-events" -> run(() -> admin.gapEvents(required(body, "on").asBoolean()));
                 case "GET /api-calls" -> admin.calls().snapshot();
                 case "DELETE /api-calls" -> run(() -> admin.calls().reset());
                 case "PUT /api-usage" -> run(() -> admin.usage().setUsed(required(body, "used").asInt()));

@@ -105,6 +105,16 @@ public final class EmulatorAdmin {
         requireStreaming().dropAllClients();
     }
 
+    /**
+     * Change Data Capture sends gap events (no fields) while on, as Salesforce does when it cannot
+     * produce a full event.
+     *
+     * @throws IllegalStateException when the emulator runs without a Streaming API
+     */
+    public void gapEvents(boolean on) {
+        requireStreaming().gapEvents(on);
+    }
+
     /** @throws IllegalStateException when the emulator runs without a Streaming API */
     public void restartStreaming() {
         requireStreaming().restart();

@@ -57,6 +57,11 @@ public final class BayeuxStreamingApi implements StreamingApi {
     }
 
     @Override
+    public void gapEvents(boolean on) {
+        hub.gapEvents(on);
+    }
+
+    @Override
     public void dropAllClients() {
         bayeux.forgetAllClients();
     }

@@ -29,6 +29,18 @@ final class ChangeEventFormatter {
 
     private static final Set<String> NEVER_IN_BODY = Set.of("Id", "IsDeleted", "SystemModstamp");
 
+    /**
+     * Send gap events instead ("Gap Events", Change Data Capture Developer Guide): Salesforce sends
+     * them when it cannot produce a full event (a change made directly in the database, an event too
+     * large): changeType GAP_CREATE, GAP_UPDATE, GAP_DELETE or GAP_UNDELETE, the header's record ids,
+     * and no fields: a subscriber reads the records again.
+     */
+    private volatile boolean gapEvents;
+
+    void gapEvents(boolean on) {
+        gapEvents = on;
+    }
+
     Map<String, Object> format(RecordChange change, long replayId) {
         return format(ChangeEvent.single(change), replayId);
     }
@@ -44,6 +56,13 @@ final class ChangeEventFormatter {
     private Map<String, Object> payload(ChangeEvent event) {
         CompoundFields compounds = CompoundFields.of(event.change().entityName());
         Map<String, Object> payload = new LinkedHashMap<>();
+        if (gapEvents) {
+            Map<String, Object> header = header(event, compounds);
+            header.put("changeType", "GAP_" + event.change().changeType().name());
+            header.put("changedFields", List.of());
+            payload.put("ChangeEventHeader", header);
+            return payload;
+        }
         payload.put("ChangeEventHeader", header(event, compounds));
         payload.putAll(compounds.fold(body(event.change())));
         return payload;

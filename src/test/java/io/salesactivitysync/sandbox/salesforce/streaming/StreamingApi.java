@@ -20,6 +20,9 @@ public interface StreamingApi extends OrgChangeListener, AutoCloseable {
      */
     void dropAllClients();
 
+    /** From now on (while on) Change Data Capture sends gap events: header and record ids, no fields. */
+    void gapEvents(boolean on);
+
     /** Restarts the streaming side: clients are forgotten, the event logs are kept. */
     void restart();
 

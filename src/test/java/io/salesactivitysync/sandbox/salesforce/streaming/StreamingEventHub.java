@@ -95,6 +95,11 @@ final class StreamingEventHub implements OrgChangeListener {
         }
     }
 
+    /** From now on, change events are gap events (no fields; the records must be read again). */
+    void gapEvents(boolean on) {
+        changeEvents.gapEvents(on);
+    }
+
     @Override
     public void onCommit(List<RecordChange> transaction) {
         // Read the topics before taking the lock: the catalog reads the org.

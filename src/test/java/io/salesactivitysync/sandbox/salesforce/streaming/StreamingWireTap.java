@@ -248,6 +248,11 @@ public final class StreamingWireTap implements StreamingApi {
     }
 
     @Override
+    public void gapEvents(boolean on) {
+        streaming.gapEvents(on);
+    }
+
+    @Override
     public void restart() {
         streaming.restart();
     }
