@@ -74,6 +74,22 @@ class ChangeEventFormatterTest {
     }
 
     @Test
+    void aGapEventCarriesTheHeaderAndTheRecordIdsOnly() {
+        Map<String, Object> before = RecordChanges.withSystemFields(TASK_ID, task(), CREATED, CREATED);
+        RecordChange change = RecordChanges.updated("Task", before, Map.of("Status", "Completed"), MODIFIED);
+        formatter.gapEvents(true);
+
+        Map<String, Object> payload = map(formatter.format(change, 6L).get("payload"));
+
+        assertThat(payload).containsOnlyKeys("ChangeEventHeader");
+        Map<String, Object> header = map(payload.get("ChangeEventHeader"));
+        assertThat(header).containsEntry("changeType", "GAP_UPDATE").containsEntry("recordIds", java.util.List.of(TASK_ID))
+                .containsEntry("changedFields", java.util.List.of());
+        formatter.gapEvents(false);
+        assertThat(map(formatter.format(change, 7L).get("payload"))).containsKey("Status");
+    }
+
+    @Test
     void deleteCarriesTheHeaderAloneAndUndeleteEveryNonEmptyField() {
         Map<String, Object> record = RecordChanges.withSystemFields(TASK_ID, task(), CREATED, CREATED);
 
