@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "sas.tasks.reconcile-cron=0 0 0 1 1 ? 2099",
         "sas.tasks.sweep-cron=0 0 0 1 1 ? 2099",
-        "sas.tasks.subscribe-timeout=10s"})
+        "sas.tasks.subscribe-timeout=10s",
+        "sas.tasks.retry-backoff=1s"})
 abstract class TaskSyncFlowTest extends ActivityFlowTest {
 
     /** Another Salesforce user who edits the reps' Tasks in the Salesforce UI. */

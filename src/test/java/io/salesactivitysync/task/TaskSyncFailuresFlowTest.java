@@ -1,0 +1,70 @@
+package io.salesactivitysync.task;
+
+import static io.salesactivitysync.ApiClient.object;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.salesactivitysync.ApiClient.Response;
+import io.salesactivitysync.sandbox.salesforce.admin.InjectedFault;
+import org.junit.jupiter.api.Test;
+
+/** Salesforce's errors on the way out: temporary ones are tried again, permanent ones show on the task. */
+class TaskSyncFailuresFlowTest extends TaskSyncFlowTest {
+
+    @Test
+    void aTemporaryErrorOutlastingTheRedeliveriesIsTriedAgainAndTheTaskIsWrittenOnce() throws Exception {
+        TestRep rep = syncingRep();
+        // nothing else of the application calls Salesforce once the new rep's connection is checked
+        await().atMost(QUICK).until(() -> "connected".equals(api.get("/api/reps/" + rep.id()).json()
+                .at("/connection/state").asText()));
+        camelContext.getRouteController().stopRoute("task-outbound-schedule");
+        long id = createTask(rep).get("id").asLong();
+        salesforce.admin().failNext(4, InjectedFault.SERVER_UNAVAILABLE);
+        camelContext.getRouteController().startRoute("task-outbound-schedule");
+
+        JsonNode synced = synced(id);
+        assertThat(history(id)).anyMatch(line -> line.startsWith("sync send_retry") && line.contains("SERVER_UNAVAILABLE"));
+        assertThat(org().query("SELECT Id FROM Task WHERE Sales_Activity_Id__c = 'sas-task:" + id + "'"))
+                .as("one Task, however often it was sent").hasSize(1);
+        assertThat(synced.get("syncError").isNull()).isTrue();
+    }
+
+    @Test
+    void aPermanentRefusalShowsOnTheTaskAndTheNextEditSendsItAgain() {
+        TestRep rep = syncingRep();
+        salesforce.admin().setFieldEditable("Task", "Description", false);
+        long id;
+        try {
+            id = createTask(rep).get("id").asLong();
+            JsonNode failed = await().atMost(QUICK).until(() -> task(id), t -> "failed".equals(t.path("syncState").asText()));
+            assertThat(failed.get("syncError").asText()).contains("Salesforce refused the create").contains("Description");
+            assertThat(failed.get("salesforceTaskId").isNull()).isTrue();
+        } finally {
+            salesforce.admin().setFieldEditable("Task", "Description", true);
+        }
+        Response edited = api.put("/api/tasks/" + id, object("name", "Sent again", "details", "now editable"));
+        assertThat(edited.status()).isEqualTo(200);
+        JsonNode synced = synced(id);
+        assertThat(salesforceTask(synced.get("salesforceTaskId").asText()).get("Subject").asText()).isEqualTo("Sent again");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM task_outbox WHERE task_id = :id").param("id", id).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void turningTaskSyncOnForTheOrgRunsTheFirstSyncOfEveryRepThatInheritsIt() {
+        TestRep inherits = newRep("Inherits", "Europe/Paris");
+        String sfId = createInSalesforce(inherits, "Description", "assigned before sync");
+        JsonNode org = api.get("/api/settings").json();
+        try {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) org).put("taskSyncMode", "sync");
+            assertThat(api.put("/api/settings", org.toString()).status()).isEqualTo(200);
+            await().atMost(QUICK).until(() -> "done".equals(firstSync(inherits).path("state").asText()));
+            assertThat(firstSync(inherits).get("imported").asInt()).isEqualTo(1);
+            assertThat(task(productTaskOf(sfId)).get("details").asText()).isEqualTo("assigned before sync");
+        } finally {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) org).put("taskSyncMode", "do_not_sync");
+            assertThat(api.put("/api/settings", org.toString()).status()).isEqualTo(200);
+        }
+    }
+}
