@@ -183,6 +183,8 @@ class TaskSyncBothWaysFlowTest extends TaskSyncFlowTest {
         assertThat(metric("sas.tasks.changes.applied", "source:stream")).isPositive();
         assertThat(metric("sas.tasks.changes.filtered", "reason:status_not_synced")).isPositive();
         assertThat(metric("sas.tasks.changes.sent", "operation:create")).isPositive();
+        // the create came back through the stream with the product's client id in its changeOrigin
+        assertThat(metric("sas.tasks.changes.filtered", "reason:own_change")).isPositive();
         assertThat(metric("sas.tasks.stream.lag", null)).isPositive();
         assertThat(api.get("/actuator/metrics/sas.tasks.outbox.depth").status()).isEqualTo(200);
         assertThat(api.get("/actuator/metrics/sas.tasks.outbox.age").status()).isEqualTo(200);
