@@ -100,7 +100,16 @@ public class TaskChanges {
         if (payload.has("ChangeEventHeader")) {
             JsonNode header = payload.get("ChangeEventHeader");
             List<String> ids = new ArrayList<>();
-            header.path("recordIds").forEach(id -> ids.add(id.asText()));
+            JsonNode recordIds = header.path("recordIds");
+            if (!recordIds.isArray()) {
+                throw new IOException("recordIds is not a list");
+            }
+            for (JsonNode id : recordIds) {
+                if (!id.isTextual()) {
+                    throw new IOException("a record id is not a string");
+                }
+                ids.add(id.asText());
+            }
             String changeType = header.path("changeType").asText();
             Set<String> changed = null;
             if ("UPDATE".equals(changeType)) {
@@ -138,6 +147,9 @@ public class TaskChanges {
         Map<String, Object> values = new LinkedHashMap<>();
         sobject.fields().forEachRemaining(field -> values.put(field.getKey(),
                 field.getValue().isNull() ? null : field.getValue().asText()));
+        if (!sobject.path("Id").isTextual()) {
+            throw new IOException("a PushTopic notification whose record has no Id string");
+        }
         String upper = type.toUpperCase(java.util.Locale.ROOT);
         String changeType = "DELETED".equals(upper) ? "DELETE" : "PUSHTOPIC_" + upper;
         return new TaskEvent(channel, replayId, changeType, List.of(sobject.path("Id").asText()), null, values, "",

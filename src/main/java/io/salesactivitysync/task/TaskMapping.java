@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskMapping {
+
+    /** A dynamic field of the subject template, as TemplateRenderer reads it: {{activity_subject}}, {{ activity_type }}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
 
     /** The Task fields a reminder task is read with (the mapped ones, and what the sync needs). */
     private final Map<String, String> fields;
@@ -146,16 +151,31 @@ public class TaskMapping {
         };
     }
 
-    /** The rep's subject template with the task name for {{activity_subject}}; at most 255 characters. */
+    /**
+     * The rep's subject template with the task name for {{activity_subject}}; at most 255 characters.
+     * Placeholders are read as TemplateRenderer reads the same template for activities (spaces inside
+     * the braces allowed), in one pass, so the task name is taken literally.
+     */
     static String subject(String template, String name) {
-        String subject = (template == null || template.isBlank() ? "{{activity_subject}}" : template)
-                .replace("{{activity_subject}}", name)
-                .replace("{{activity_type}}", "Task")
-                .replaceAll("\\{\\{[a-z_]+}}", "")
-                .strip();
+        Matcher placeholder = PLACEHOLDER.matcher(template == null || template.isBlank() ? "{{activity_subject}}" : template);
+        StringBuilder out = new StringBuilder();
+        while (placeholder.find()) {
+            String value = switch (placeholder.group(1)) {
+                case "activity_subject" -> name;
+                case "activity_type" -> "Task";
+                default -> "";
+            };
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        placeholder.appendTail(out);
+        String subject = out.toString().strip();
         if (subject.isEmpty()) {
             subject = name;
         }
-        return subject.length() <= 255 ? subject : subject.substring(0, 255);
+        if (subject.length() <= 255) {
+            return subject;
+        }
+        // never split a surrogate pair
+        return subject.substring(0, Character.isHighSurrogate(subject.charAt(254)) ? 254 : 255);
     }
 }
