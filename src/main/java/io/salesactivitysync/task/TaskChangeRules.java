@@ -101,7 +101,8 @@ final class TaskChangeRules {
             notes.add("Priority " + priority + " is not synced: imported as normal");
         }
         product.put("due_date", date(change.values().get(mapping.salesforceField("due_date"))));
-        product.put("details", change.text(mapping.salesforceField("details")));
+        String details = change.text(mapping.salesforceField("details"));
+        product.put("details", details == null || details.isEmpty() ? null : details);
         return new Decision("import", product, mapping.snapshot(change.values()), Set.of(), filtered, notes);
     }
 
@@ -192,6 +193,7 @@ final class TaskChangeRules {
         return value;
     }
 
+    /** A Salesforce date (yyyy-MM-dd, or the date part of a longer text); blank is none. */
     static LocalDate date(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -199,6 +201,7 @@ final class TaskChangeRules {
         if (value instanceof LocalDate date) {
             return date;
         }
-        return LocalDate.parse(value.toString().substring(0, 10));
+        String text = value.toString().strip();
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     }
 }

@@ -284,10 +284,21 @@ public class TaskChanges {
         }
     }
 
+    /**
+     * Whether the change origin ({@code com/salesforce/api/rest/56.0;client=<id>}) names the
+     * product's client id as its client parameter.
+     */
     boolean ownChange(String changeOrigin) {
-        return changeOrigin != null && changeOrigin.contains("client=" + properties.clientId())
-                && (changeOrigin.endsWith("client=" + properties.clientId())
-                        || changeOrigin.contains("client=" + properties.clientId() + ";"));
+        if (changeOrigin == null) {
+            return false;
+        }
+        String own = "client=" + properties.clientId();
+        for (String part : changeOrigin.split(";")) {
+            if (part.strip().equals(own)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(Object value) {

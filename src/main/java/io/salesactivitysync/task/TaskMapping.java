@@ -128,8 +128,10 @@ public class TaskMapping {
         for (String sfField : fields.values()) {
             if (salesforceValues.containsKey(sfField)) {
                 Object value = salesforceValues.get(sfField);
-                if (fieldIn.get(sfField).equals("due_date") && value != null && !(value instanceof LocalDate)) {
-                    value = LocalDate.parse(value.toString().substring(0, 10));
+                if (fieldIn.get(sfField).equals("due_date")) {
+                    value = TaskChangeRules.date(value);
+                } else if (value instanceof String text && text.isEmpty()) {
+                    value = null;
                 }
                 snapshot.put(canonical(sfField), value);
             }
