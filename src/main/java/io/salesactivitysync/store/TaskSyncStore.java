@@ -336,11 +336,24 @@ public class TaskSyncStore {
                     params.put(entry.getKey(), entry.getValue());
                 }
             }
-            jdbc.sql("UPDATE tasks SET " + set + " WHERE id = :id")
+            int updated = jdbc.sql("UPDATE tasks SET " + set + " WHERE id = :id")
                     .params(params)
                     .param("sfId", salesforceTaskId)
                     .param("id", work.taskId())
                     .update();
+            if (updated == 0 && salesforceTaskId != null && "create".equals(work.operation())) {
+                // the task was deleted in the product while its create was on its way: the new
+                // Salesforce Task goes too, rather than stay behind with no task of its own
+                OffsetDateTime now = StoreClock.now(clock);
+                jdbc.sql("INSERT INTO task_outbox (task_id, rep_id, operation, salesforce_task_id, next_attempt_at,"
+                                + " created_at) VALUES (:task, :rep, 'delete', :sfId, :now, :now)")
+                        .param("task", work.taskId())
+                        .param("rep", work.repId())
+                        .param("sfId", salesforceTaskId)
+                        .param("now", now)
+                        .update();
+                detail = detail + "; the task was deleted meanwhile: the Salesforce Task is deleted too";
+            }
         }
         tasks.history(work.taskId(), "sync", "sent", detail);
     }

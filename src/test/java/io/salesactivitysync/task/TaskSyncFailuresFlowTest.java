@@ -52,6 +52,26 @@ class TaskSyncFailuresFlowTest extends TaskSyncFlowTest {
     }
 
     @Test
+    void aTaskDeletedWhileItsCreateIsOnItsWayTakesItsSalesforceTaskWithIt() throws Exception {
+        TestRep rep = syncingRep();
+        camelContext.getRouteController().stopRoute("task-outbound-schedule");
+        long id = createTask(rep).get("id").asLong();
+        salesforce.admin().setLatency(java.time.Duration.ofSeconds(3));
+        try {
+            camelContext.getRouteController().startRoute("task-outbound-schedule");
+            // the create is taken (its entry leased) and on its way to Salesforce
+            await().atMost(QUICK).until(() -> jdbc.sql("SELECT COUNT(*) FROM task_outbox WHERE task_id = :id"
+                    + " AND next_attempt_at > CURRENT_TIMESTAMP").param("id", id).query(Long.class).single() == 1);
+            assertThat(api.delete("/api/tasks/" + id).status()).isEqualTo(204);
+        } finally {
+            salesforce.admin().setLatency(java.time.Duration.ZERO);
+        }
+        await().atMost(QUICK).until(() -> history(id).stream().anyMatch(line -> line.contains("deleted meanwhile")));
+        await().atMost(QUICK).until(() -> org().query("SELECT Id FROM Task WHERE Sales_Activity_Id__c = 'sas-task:"
+                + id + "'").isEmpty());
+    }
+
+    @Test
     void turningTaskSyncOnForTheOrgRunsTheFirstSyncOfEveryRepThatInheritsIt() {
         TestRep inherits = newRep("Inherits", "Europe/Paris");
         String sfId = createInSalesforce(inherits, "Description", "assigned before sync");
