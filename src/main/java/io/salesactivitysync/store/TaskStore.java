@@ -173,6 +173,25 @@ public class TaskStore {
         return change(current, Map.of("status", TaskStatus.OPEN.value()), "reopened");
     }
 
+    /**
+     * Sends again the changes Salesforce refused for good (syncState failed), once what made it
+     * refuse them is fixed; nothing changes for a task with none.
+     */
+    @Transactional
+    public Task retrySync(long id) {
+        Current current = lock(id);
+        int retried = jdbc.sql("UPDATE task_outbox SET state = 'pending', attempts = 0, next_attempt_at = :now"
+                        + " WHERE task_id = :id AND state = 'failed'")
+                .param("now", StoreClock.now(clock))
+                .param("id", id)
+                .update();
+        if (retried > 0) {
+            jdbc.sql("UPDATE tasks SET sync_error = NULL WHERE id = :id").param("id", id).update();
+            history(current.id, "product", "retried", retried + " refused change(s) to be sent again");
+        }
+        return get(id);
+    }
+
     /** Deletes the task; a synced one is deleted in Salesforce too (through the outbox). */
     @Transactional
     public void delete(long id) {

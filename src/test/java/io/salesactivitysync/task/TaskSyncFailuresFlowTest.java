@@ -31,7 +31,7 @@ class TaskSyncFailuresFlowTest extends TaskSyncFlowTest {
     }
 
     @Test
-    void aPermanentRefusalShowsOnTheTaskAndTheNextEditSendsItAgain() {
+    void aPermanentRefusalShowsOnTheTaskAndARetryOrTheNextEditSendsItAgain() {
         TestRep rep = syncingRep();
         salesforce.admin().setFieldEditable("Task", "Description", false);
         long id;
@@ -43,10 +43,14 @@ class TaskSyncFailuresFlowTest extends TaskSyncFlowTest {
         } finally {
             salesforce.admin().setFieldEditable("Task", "Description", true);
         }
+        Response retried = api.post("/api/tasks/" + id + "/retry", "");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        JsonNode synced = synced(id);
+        assertThat(history(id)).anyMatch(line -> line.startsWith("product retried"));
         Response edited = api.put("/api/tasks/" + id, object("name", "Sent again", "details", "now editable"));
         assertThat(edited.status()).isEqualTo(200);
-        JsonNode synced = synced(id);
-        assertThat(salesforceTask(synced.get("salesforceTaskId").asText()).get("Subject").asText()).isEqualTo("Sent again");
+        await().atMost(QUICK).until(() -> "Sent again".equals(
+                salesforceTask(synced.get("salesforceTaskId").asText()).get("Subject").asText()));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM task_outbox WHERE task_id = :id").param("id", id).query(Long.class).single())
                 .isZero();
     }
