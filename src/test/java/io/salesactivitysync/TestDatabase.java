@@ -60,6 +60,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             properties.put("spring.datasource.password", "");
             disposer = new Disposer(url, "sa", "", "SHUTDOWN");
         }
+        // Spring's Quartz job store registers its connections JVM-wide under the scheduler's name: a
+        // context's scheduler must not share it with another context's, whose pool may be closed
+        properties.put("spring.quartz.scheduler-name", "sales-activity-sync-" + name);
         MutablePropertySources sources = environment.getPropertySources();
         MapPropertySource source = new MapPropertySource("testDatabase", properties);
         if (sources.contains(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME)) {

@@ -17,6 +17,25 @@ class TaskSyncConfiguration {
         return org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
     }
 
+    /**
+     * Spring Boot hands the DataSource to the Quartz scheduler through a customizer, which leaves
+     * no bean dependency between them: on a clustered JDBC job store the scheduler's cluster
+     * check-in could then run after the connection pool closed. The scheduler is made to depend on
+     * the DataSource, so that it stops first.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanFactoryPostProcessor quartzSchedulerStopsBeforeTheDataSource() {
+        return beanFactory -> {
+            if (beanFactory.containsBeanDefinition("quartzScheduler") && beanFactory.containsBeanDefinition("dataSource")) {
+                var scheduler = beanFactory.getBeanDefinition("quartzScheduler");
+                String[] dependsOn = scheduler.getDependsOn();
+                String[] extended = dependsOn == null ? new String[1] : java.util.Arrays.copyOf(dependsOn, dependsOn.length + 1);
+                extended[extended.length - 1] = "dataSource";
+                scheduler.setDependsOn(extended);
+            }
+        };
+    }
+
     /** The component of routes/task-inbound.camel.yaml's subscription (see {@link TaskStreamComponent}). */
     @Bean("salesforce-stream")
     TaskStreamComponent salesforceStream() {
