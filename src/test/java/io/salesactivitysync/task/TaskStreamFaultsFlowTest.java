@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * replay id, never completes its fallback subscription. Neither may lose or double a change.
  */
 @Import(TaskStreamFaultsFlowTest.TappedStream.class)
-@TestPropertySource(properties = "sandbox.salesforce.long-poll-timeout=1s")
+@TestPropertySource(properties = {"sandbox.salesforce.long-poll-timeout=1s", "sas.tasks.subscribe-timeout=5s"})
 class TaskStreamFaultsFlowTest extends TaskSyncFlowTest {
 
     static final AtomicReference<StreamingWireTap> WIRE = new AtomicReference<>();

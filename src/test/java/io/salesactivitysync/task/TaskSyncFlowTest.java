@@ -158,6 +158,21 @@ abstract class TaskSyncFlowTest extends ActivityFlowTest {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
+    /** Product changes waiting in the outbox for the task. */
+    protected long outbox(long taskId) {
+        return jdbc.sql("SELECT COUNT(*) FROM task_outbox WHERE task_id = :id").param("id", taskId).query(Long.class).single();
+    }
+
+    /** Stream events recognised as the product's own writes, so far (the metric). */
+    protected double ownChangesSeen() {
+        JsonNode metric = api.get("/actuator/metrics/sas.tasks.changes.filtered?tag=reason:own_change").json();
+        return metric.path("measurements").path(0).path("value").asDouble(0);
+    }
+
+    protected void awaitOwnChangesSeen(double atLeast) {
+        await().atMost(QUICK).until(() -> ownChangesSeen() >= atLeast);
+    }
+
     protected static String text(Object value) {
         return toJson(value);
     }
