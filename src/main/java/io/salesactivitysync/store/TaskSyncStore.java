@@ -238,9 +238,11 @@ public class TaskSyncStore {
     }
 
     /**
-     * Takes the due outbox entries of up to {@code limit} tasks, leased for {@code lease}: another
-     * instance does not take them meanwhile, and after a crash they are taken again once it passed
-     * (a create is an upsert by the task's external id, so taking it twice makes one Task).
+     * Takes the outbox entries of up to {@code limit} tasks that have a due one, leased for
+     * {@code lease}: another instance does not take them meanwhile, and after a crash they are taken
+     * again once it passed (a create is an upsert by the task's external id, so taking it twice
+     * makes one Task). A task's write carries every entry it has, those waiting for a retry and
+     * those Salesforce refused included: a write that succeeds settles them all.
      */
     @Transactional
     public List<OutboxWork> claimOutbox(int limit, Duration lease) {
@@ -253,11 +255,9 @@ public class TaskSyncStore {
                 .list();
         List<OutboxWork> work = new ArrayList<>();
         for (long taskId : taskIds) {
-            List<Map<String, Object>> entries = jdbc.sql("SELECT id, rep_id, operation, salesforce_task_id, fields, attempts"
-                            + " FROM task_outbox WHERE task_id = :task AND state = 'pending' AND next_attempt_at <= :now"
-                            + " ORDER BY id")
+            List<Map<String, Object>> entries = jdbc.sql("SELECT id, rep_id, operation, salesforce_task_id, fields, attempts,"
+                            + " state FROM task_outbox WHERE task_id = :task ORDER BY id")
                     .param("task", taskId)
-                    .param("now", now)
                     .query((rs, row) -> {
                         Map<String, Object> entry = new HashMap<>();
                         entry.put("id", rs.getLong("id"));
@@ -265,7 +265,8 @@ public class TaskSyncStore {
                         entry.put("operation", rs.getString("operation"));
                         entry.put("sfId", rs.getString("salesforce_task_id"));
                         entry.put("fields", rs.getString("fields"));
-                        entry.put("attempts", rs.getInt("attempts"));
+                        // a refused change sent again by a new edit or a retry starts its tries afresh
+                        entry.put("attempts", "failed".equals(rs.getString("state")) ? 0 : rs.getInt("attempts"));
                         return entry;
                     })
                     .list();
@@ -273,6 +274,7 @@ public class TaskSyncStore {
                 continue;
             }
             long lastId = (Long) entries.get(entries.size() - 1).get("id");
+            // taken only if another instance has not leased its due entries first
             int leased = jdbc.sql("UPDATE task_outbox SET next_attempt_at = :until WHERE task_id = :task"
                             + " AND state = 'pending' AND next_attempt_at <= :now AND id <= :last")
                     .param("until", now.plus(lease))
@@ -283,6 +285,11 @@ public class TaskSyncStore {
             if (leased == 0) {
                 continue;
             }
+            jdbc.sql("UPDATE task_outbox SET next_attempt_at = :until WHERE task_id = :task AND id <= :last")
+                    .param("until", now.plus(lease))
+                    .param("task", taskId)
+                    .param("last", lastId)
+                    .update();
             Set<String> fields = new LinkedHashSet<>();
             String operation = "update";
             String sfId = null;
@@ -322,6 +329,7 @@ public class TaskSyncStore {
     /** The write succeeded: its entries are done, the Salesforce Task id and side are kept. */
     @Transactional
     public void outboxSent(OutboxWork work, String salesforceTaskId, Map<String, Object> written, String detail) {
+        lockTask(work.taskId());
         jdbc.sql("DELETE FROM task_outbox WHERE task_id = :task AND id <= :last")
                 .param("task", work.taskId())
                 .param("last", work.lastId())
@@ -364,6 +372,7 @@ public class TaskSyncStore {
      */
     @Transactional
     public void outboxFailed(OutboxWork work, String reason, Duration retryAfter) {
+        lockTask(work.taskId());
         OffsetDateTime now = StoreClock.now(clock);
         jdbc.sql("UPDATE task_outbox SET attempts = attempts + 1, last_error = :reason, next_attempt_at = :next,"
                         + " state = :state WHERE task_id = :task AND id <= :last")
@@ -378,6 +387,14 @@ public class TaskSyncStore {
                 .param("id", work.taskId())
                 .update();
         tasks.history(work.taskId(), "sync", retryAfter == null ? "send_failed" : "send_retry", reason);
+    }
+
+    /**
+     * The task's row first, then its outbox entries, in the order the changes from Salesforce take
+     * them (lockBySalesforceId, then dropPendingFields), so the two never wait for each other.
+     */
+    private void lockTask(long taskId) {
+        jdbc.sql("SELECT id FROM tasks WHERE id = :id FOR UPDATE").param("id", taskId).query(Long.class).optional();
     }
 
     /** Outbox entries waiting (pending) and the creation time of the oldest. */
@@ -435,6 +452,25 @@ public class TaskSyncStore {
             // another delivery made it first: lock theirs
         }
         return lockCheckpoint(channel);
+    }
+
+    /**
+     * Makes the channel's checkpoint row if it has none (its own transaction, before the stream
+     * starts), so that applying events only ever locks and updates it: on PostgreSQL a failed
+     * insert would abort the event's transaction.
+     */
+    @Transactional
+    public void ensureCheckpoint(String channel) {
+        if (checkpoint(channel).isEmpty()) {
+            try {
+                jdbc.sql("INSERT INTO stream_checkpoints (channel, replay_id, updated_at) VALUES (:c, -1, :now)")
+                        .param("c", channel)
+                        .param("now", StoreClock.now(clock))
+                        .update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                // another instance made it: nothing else happened in this transaction
+            }
+        }
     }
 
     @Transactional

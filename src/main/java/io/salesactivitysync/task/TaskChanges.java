@@ -48,9 +48,10 @@ public class TaskChanges {
     private final TaskSyncProperties properties;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final TaskStreamWatch stream;
 
     public TaskChanges(TaskSyncStore store, TaskMapping mapping, TaskSyncMetrics metrics, TaskSyncProperties properties,
-            PlatformTransactionManager transactions, ObjectMapper json) {
+            PlatformTransactionManager transactions, ObjectMapper json, @org.springframework.context.annotation.Lazy TaskStreamWatch stream) {
         this.store = store;
         this.rules = new TaskChangeRules(mapping);
         this.mapping = mapping;
@@ -58,6 +59,7 @@ public class TaskChanges {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
+        this.stream = stream;
     }
 
     // ------------------------------------------------------------------ the stream
@@ -167,6 +169,11 @@ public class TaskChanges {
      */
     public void apply(@ExchangeProperty("event") TaskEvent event,
             @ExchangeProperty("records") List<Map<String, Object>> reread) {
+        if (stream.replaying()) {
+            // an earlier event failed: applying this one would move the checkpoint past it
+            throw new IllegalStateException("event " + event.replayId() + " waits: an earlier event failed and the"
+                    + " stream replays from the checkpoint");
+        }
         int applied = transaction.execute(status -> {
             TaskSyncStore.Checkpoint checkpoint = store.lockCheckpoint(event.channel());
             if (event.replayId() <= checkpoint.replayId()) {
@@ -179,7 +186,12 @@ public class TaskChanges {
             if ("MALFORMED".equals(event.changeType())) {
                 metrics.filtered("malformed");
             } else if (event.needsReread()) {
-                count += applyRecords(reread == null ? List.of() : reread, "stream", Set.copyOf(event.recordIds()));
+                // a record read again is imported only for a create the stream saw (GAP_CREATE, a
+                // PushTopic notification of a create or undelete), as a full event would be
+                boolean creates = event.changeType().endsWith("CREATE") || event.changeType().endsWith("CREATED")
+                        || event.changeType().endsWith("UNDELETE") || event.changeType().endsWith("UNDELETED");
+                count += applyRecords(reread == null ? List.of() : reread, "stream", Set.copyOf(event.recordIds()),
+                        creates ? null : OffsetDateTime.MAX);
             } else {
                 boolean own = ownChange(event.changeOrigin());
                 OffsetDateTime lastModified = Optional.ofNullable(datetime(text(event.values().get("LastModifiedDate"))))
@@ -205,11 +217,14 @@ public class TaskChanges {
      * each one's fields are compared with what the product last saw, so only what changed in
      * Salesforce is applied. Joins the caller's transaction, if any.
      *
-     * @param expected for a GAP event the records named (one missing from the answer was deleted
-     *                 and purged); empty otherwise
+     * @param expected     for a GAP event the records named (one missing from the answer was deleted
+     *                     and purged); empty otherwise
+     * @param importSince  a record the product does not know is imported when it was created at or
+     *                     after this time (null: whatever its age; OffsetDateTime.MAX: never), as the
+     *                     stream imports only the creates it sees
      * @return the changes applied
      */
-    int applyRecords(List<Map<String, Object>> records, String source, Set<String> expected) {
+    int applyRecords(List<Map<String, Object>> records, String source, Set<String> expected, OffsetDateTime importSince) {
         int count = 0;
         Set<String> seen = new HashSet<>();
         for (Map<String, Object> record : records) {
@@ -217,8 +232,10 @@ public class TaskChanges {
             seen.add(id);
             OffsetDateTime lastModified = datetime(text(record.get("LastModifiedDate")));
             boolean deleted = Boolean.TRUE.equals(record.get("IsDeleted")) || "true".equals(text(record.get("IsDeleted")));
+            OffsetDateTime created = datetime(text(record.get("CreatedDate")));
+            boolean importable = importSince == null || (created != null && !created.isBefore(importSince));
             count += applyOne(new SalesforceTask(id, deleted ? "DELETE" : "RECORD", record, null, false, lastModified),
-                    true, source);
+                    importable, source);
         }
         for (String id : expected) {
             if (!seen.contains(id)) {

@@ -24,7 +24,7 @@ final class TaskQueries {
     /** The fields every task query reads. */
     static String fields(TaskMapping mapping) {
         Set<String> fields = new LinkedHashSet<>(List.of("Id", "OwnerId", "TaskSubtype", "IsDeleted", "LastModifiedDate",
-                "SystemModstamp", mapping.externalIdField()));
+                "SystemModstamp", "CreatedDate", mapping.externalIdField()));
         fields.addAll(mapping.salesforceFields());
         return String.join(", ", fields);
     }

@@ -97,20 +97,24 @@ public class TaskSchedules {
         if (checkpoint.isPresent() && checkpoint.get().isBefore(since)) {
             since = checkpoint.get();
         }
+        OffsetDateTime from = since.minus(properties.reconcileOverlap());
         exchange.setProperty("reconcileStartedAt", now);
-        return TaskQueries.changedSince(mapping, owners, since.minus(properties.reconcileOverlap()));
+        exchange.setProperty("reconcileFrom", from);
+        return TaskQueries.changedSince(mapping, owners, from);
     }
 
     /** Applies what the reconciliation read; changes the stream should have delivered by now count as missed. */
     public void reconcile(@ExchangeProperty("records") List<Map<String, Object>> records,
-            @ExchangeProperty("reconcileStartedAt") OffsetDateTime startedAt) {
+            @ExchangeProperty("reconcileStartedAt") OffsetDateTime startedAt,
+            @ExchangeProperty("reconcileFrom") OffsetDateTime from) {
         List<Map<String, Object>> all = records == null ? List.of() : records;
         OffsetDateTime graceLimit = startedAt.minus(properties.missedChangeGrace());
         int missed = 0;
         int applied = 0;
         for (Map<String, Object> record : all) {
             int changed = Objects.requireNonNullElse(transaction.execute(status ->
-                    changes.applyRecords(List.of(record), "reconciliation", Set.of())), 0);
+                    // a Task created before the window is imported by neither the stream nor this
+                    changes.applyRecords(List.of(record), "reconciliation", Set.of(), from)), 0);
             applied += changed;
             OffsetDateTime modstamp = TaskChanges.datetime(TaskChanges.text(record.get("SystemModstamp")));
             if (changed > 0 && modstamp != null && modstamp.isBefore(graceLimit)) {
@@ -185,7 +189,7 @@ public class TaskSchedules {
             String id = TaskChanges.text(record.get("Id"));
             boolean known = !store.bySalesforceIds(List.of(id)).isEmpty();
             int changed = Objects.requireNonNullElse(transaction.execute(status ->
-                    changes.applyRecords(List.of(record), "first_sync", Set.of())), 0);
+                    changes.applyRecords(List.of(record), "first_sync", Set.of(), null)), 0);
             if (changed == 0) {
                 skipped++;
             } else if (known) {

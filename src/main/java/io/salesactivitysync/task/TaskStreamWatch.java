@@ -57,9 +57,14 @@ public class TaskStreamWatch implements HealthIndicator {
     /** Salesforce refused the stored replay id (beyond its retention): resume with new events and catch up. */
     private volatile boolean replayRefused;
     private volatile boolean catchUpDue;
+    private volatile boolean replaying;
+    private final org.apache.camel.spi.IdempotentRepository eventsSeen;
 
-    public TaskStreamWatch(@Lazy CamelContext camel, TaskSyncStore store, TaskSyncProperties properties, Clock clock) {
+    public TaskStreamWatch(@Lazy CamelContext camel, TaskSyncStore store, TaskSyncProperties properties, Clock clock,
+            @org.springframework.beans.factory.annotation.Qualifier("taskEventsSeen")
+            org.apache.camel.spi.IdempotentRepository eventsSeen) {
         this.camel = camel;
+        this.eventsSeen = eventsSeen;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -116,10 +121,26 @@ public class TaskStreamWatch implements HealthIndicator {
         start(now);
     }
 
-    /** The route could not apply an event: the subscription starts again after the checkpoint, so it is replayed. */
-    public void failed(Exception cause) {
-        restartReason = "an event could not be applied (" + (cause == null ? "unknown" : cause.getMessage())
-                + "); replaying from the checkpoint";
+    /**
+     * The route could not apply an event: the subscription starts again after the checkpoint, so it
+     * is replayed. Until then no later event is applied (it would move the checkpoint past the
+     * failed one), and the event is forgotten by the route's idempotent step, so the replay passes.
+     */
+    public void failed(org.apache.camel.Exchange exchange) {
+        Exception cause = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Object channel = exchange.getMessage().getHeader("CamelSalesforceChannel");
+        Object replayId = exchange.getMessage().getHeader("CamelSalesforceReplayId");
+        eventsSeen.remove(channel + ":" + replayId);
+        if (!replaying) {
+            replaying = true;
+            restartReason = "an event could not be applied (" + (cause == null ? "unknown" : cause.getMessage())
+                    + "); replaying from the checkpoint";
+        }
+    }
+
+    /** Whether the stream waits to be replayed from the checkpoint (an event failed): apply nothing now. */
+    public boolean replaying() {
+        return replaying;
     }
 
     /** The reconciliation applied changes the stream should have delivered. */
@@ -139,7 +160,9 @@ public class TaskStreamWatch implements HealthIndicator {
                 replayRefused = false;
                 catchUpDue = true;
             }
+            store.ensureCheckpoint(properties.channel());
             StreamingAccess.resumeAfter(properties.channel(), resumeAfter);
+            replaying = false;
             startedAt = now;
             confirmedAt = null;
             camel.getRouteController().startRoute(ROUTE);

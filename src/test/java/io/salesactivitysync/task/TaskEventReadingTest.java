@@ -31,7 +31,8 @@ class TaskEventReadingTest {
     private static final String TASK_ID = "00T5g000000000AEAQ";
 
     private final TaskChanges changes = new TaskChanges(mock(TaskSyncStore.class), TaskFixtures.mapping(),
-            mock(TaskSyncMetrics.class), TaskFixtures.properties(), mock(PlatformTransactionManager.class), new ObjectMapper());
+            mock(TaskSyncMetrics.class), TaskFixtures.properties(), mock(PlatformTransactionManager.class), new ObjectMapper(),
+            mock(TaskStreamWatch.class));
 
     private static String cdc(String header, String fields) {
         return "{\"data\":{\"schema\":\"x\",\"payload\":{\"ChangeEventHeader\":" + header + fields
@@ -136,7 +137,7 @@ class TaskEventReadingTest {
         TaskChanges pushTopic = new TaskChanges(mock(TaskSyncStore.class), TaskFixtures.mapping(), mock(TaskSyncMetrics.class),
                 TaskFixtures.properties(TOPIC, new TaskSyncProperties.Mapping(TaskFixtures.FIELDS, TaskFixtures.STATUS,
                         TaskFixtures.PRIORITY)),
-                mock(PlatformTransactionManager.class), new ObjectMapper());
+                mock(PlatformTransactionManager.class), new ObjectMapper(), mock(TaskStreamWatch.class));
         TaskEvent event = pushTopic.read("{\"Id\":\"" + TASK_ID + "\"}", 9L, null, "updated", null);
         assertThat(event.channel()).isEqualTo(TOPIC);
         assertThat(event.changeType()).isEqualTo("PUSHTOPIC_UPDATED");

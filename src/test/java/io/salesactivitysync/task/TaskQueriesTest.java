@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The SOQL of the task sync ({@link TaskQueries}) for fixed inputs, and ids that must never reach it. */
 class TaskQueriesTest {
 
-    private static final String FIELDS = "Id, OwnerId, TaskSubtype, IsDeleted, LastModifiedDate, SystemModstamp, "
+    private static final String FIELDS = "Id, OwnerId, TaskSubtype, IsDeleted, LastModifiedDate, SystemModstamp, CreatedDate, "
             + "Sales_Activity_Id__c, Subject, Status, Priority, ActivityDate, Description";
     private static final String TASK_1 = "00T5g000000000AEAQ";
     private static final String TASK_2 = "00T5g000000001B";
