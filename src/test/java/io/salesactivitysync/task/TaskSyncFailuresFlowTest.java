@@ -56,6 +56,30 @@ class TaskSyncFailuresFlowTest extends TaskSyncFlowTest {
     }
 
     @Test
+    void anEditWhileAnEarlierChangeWaitsForItsRetryIsSentWithIt() throws Exception {
+        TestRep rep = syncingRep();
+        long id = createTask(rep).get("id").asLong();
+        String sfId = synced(id).get("salesforceTaskId").asText();
+        camelContext.getRouteController().stopRoute("task-outbound-schedule");
+        try {
+            String name = task(id).get("name").asText();
+            assertThat(api.put("/api/tasks/" + id, object("name", name, "dueDate", "2026-12-10", "details", "waits for a retry"))
+                    .status()).isEqualTo(200);
+            // as after a temporary error: this change waits an hour for its next try
+            jdbc.sql("UPDATE task_outbox SET attempts = 1, next_attempt_at = next_attempt_at + INTERVAL '1' HOUR"
+                    + " WHERE task_id = :id").param("id", id).update();
+            assertThat(api.put("/api/tasks/" + id, object("name", name, "dueDate", "2027-01-20", "details", "waits for a retry"))
+                    .status()).isEqualTo(200);
+        } finally {
+            camelContext.getRouteController().startRoute("task-outbound-schedule");
+        }
+        await().atMost(QUICK).until(() -> "2027-01-20".equals(salesforceTask(sfId).get("ActivityDate").asText()));
+        assertThat(salesforceTask(sfId).get("Description").asText()).as("the waiting change went with the later one")
+                .isEqualTo("waits for a retry");
+        assertThat(outbox(id)).isZero();
+    }
+
+    @Test
     void aTaskDeletedWhileItsCreateIsOnItsWayTakesItsSalesforceTaskWithIt() throws Exception {
         TestRep rep = syncingRep();
         camelContext.getRouteController().stopRoute("task-outbound-schedule");
