@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * /api/tasks and /api/command-center over real HTTP: each operation, each way it can be refused,
- * parallel writers, and what a change leaves in the outbox for the outbound sync (no route drains
- * task_outbox in these tests, so its rows stay where the store wrote them).
+ * parallel writers, and what a change leaves in the outbox for the outbound sync (the reps here have
+ * no Salesforce user, so the outbound route refuses their entries and leaves them, failed, where the
+ * store wrote them).
  */
 class TaskApiTest extends FlowTest {
 
