@@ -52,6 +52,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             properties.put("spring.datasource.username", user);
             properties.put("spring.datasource.password", password);
             properties.put("spring.flyway.schemas", name);
+            // a run keeps dozens of contexts cached, each with its pool: small pools stay well within
+            // the server's max_connections (100 by default) even beside another run
+            properties.put("spring.datasource.hikari.minimum-idle", "1");
+            properties.put("spring.datasource.hikari.maximum-pool-size", "5");
             disposer = new Disposer(url, user, password, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
         } else {
             String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
