@@ -30,6 +30,12 @@ import org.springframework.validation.annotation.Validated;
  * @param unresolvedRetryFor how long after its intake an unresolved activity is still matched again
  * @param attributeFields  activity attribute fields: custom fields on Task, Contact, Lead, Account
  *                         and Opportunity filled from the activity
+ * @param callStyle        how the flow calls Salesforce: {@code batched} (the product: one composite
+ *                         lookup and Task and field writes 200 a call) or {@code one-per-record}
+ *                         (the benchmark's naive baseline, not for production: one call per query,
+ *                         per Task and per record update; with batch-size 1 that is one lookup per
+ *                         address and one create per Task, as a naive integration logs). See
+ *                         {@link OneCallPerRecord}.
  */
 @Validated
 @ConfigurationProperties("sas.activity")
@@ -43,7 +49,12 @@ public record ActivityLoggingProperties(
         @DefaultValue("1h") Duration preflightInterval,
         @DefaultValue("1h") Duration unresolvedRetryInterval,
         @DefaultValue("14d") Duration unresolvedRetryFor,
-        @DefaultValue List<@Valid AttributeField> attributeFields) {
+        @DefaultValue List<@Valid AttributeField> attributeFields,
+        @DefaultValue(BATCHED) @Pattern(regexp = BATCHED + "|" + ONE_PER_RECORD,
+                message = "must be " + BATCHED + " or " + ONE_PER_RECORD) String callStyle) {
+
+    public static final String BATCHED = "batched";
+    public static final String ONE_PER_RECORD = "one-per-record";
 
     /**
      * @param object Task, Contact, Lead, Account or Opportunity (Contact and Lead: the person the

@@ -1,6 +1,9 @@
 package io.salesactivitysync.salesforce;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +33,8 @@ public final class SalesforceErrors {
             "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY", "INSUFFICIENT_ACCESS", "INVALID_FIELD_FOR_INSERT_UPDATE",
             "API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED", "FUNCTIONALITY_NOT_ENABLED", "NOT_FOUND",
             "INVALID_TYPE", "HTTP_403");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SalesforceErrors() {
     }
@@ -82,8 +87,35 @@ public final class SalesforceErrors {
         return new SalesforceProblem(UNEXPECTED, String.valueOf(failure), null, ErrorClass.DATA);
     }
 
+    /**
+     * The errors Salesforce sent with a failed call. salesforce:raw leaves them unparsed: its
+     * exception's message is Salesforce's answer, e.g. {@code [{"errorCode": ..., "message": ...}]}.
+     */
+    public static List<RestError> errors(SalesforceException exception) {
+        if (!exception.getErrors().isEmpty()) {
+            return exception.getErrors();
+        }
+        String answer = exception.getMessage();
+        if (answer == null || !answer.strip().startsWith("[")) {
+            return List.of();
+        }
+        List<RestError> errors = new ArrayList<>();
+        try {
+            for (JsonNode error : JSON.readTree(answer)) {
+                if (error.hasNonNull("errorCode")) {
+                    List<String> fields = new ArrayList<>();
+                    error.path("fields").forEach(field -> fields.add(field.asText()));
+                    errors.add(new RestError(error.get("errorCode").asText(), error.path("message").asText(null), fields));
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return errors;
+    }
+
     private static SalesforceProblem fromSalesforce(SalesforceException exception) {
-        List<RestError> errors = exception.getErrors();
+        List<RestError> errors = errors(exception);
         if (!errors.isEmpty()) {
             RestError first = errors.get(0);
             return of(first.getErrorCode(), first.getMessage(), first.getFields());

@@ -37,6 +37,22 @@ class SalesforceErrorsTest {
     }
 
     @Test
+    void aRawCallsErrorsAreReadFromSalesforcesAnswerInItsMessage() {
+        // salesforce:raw leaves the answer unparsed: the exception's message is Salesforce's body
+        SalesforceException raw = new SalesforceException("[{\"message\":\"Unable to create/update fields: Email_Opened__c.\","
+                + "\"errorCode\":\"INVALID_FIELD_FOR_INSERT_UPDATE\",\"fields\":[\"Email_Opened__c\"]}]", 400);
+
+        assertThat(SalesforceErrors.errors(raw)).singleElement().satisfies(error -> {
+            assertThat(error.getErrorCode()).isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
+            assertThat(error.getFields()).containsExactly("Email_Opened__c");
+        });
+        assertThat(SalesforceErrors.of(raw).errorClass()).isEqualTo(ErrorClass.ACCESS);
+        assertThat(SalesforceErrors.of(new SalesforceException("[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\","
+                + "\"message\":\"TotalRequests Limit exceeded.\"}]", 403)).code()).isEqualTo("REQUEST_LIMIT_EXCEEDED");
+        assertThat(SalesforceErrors.errors(new SalesforceException("<html>Bad gateway</html>", 502))).isEmpty();
+    }
+
+    @Test
     void noAnswerIsTemporary() {
         assertThat(SalesforceErrors.of(new SalesforceException("Unexpected error", new ConnectException("refused"))).code())
                 .isEqualTo("CONNECTION_FAILED");
