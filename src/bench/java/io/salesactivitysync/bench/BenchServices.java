@@ -152,6 +152,33 @@ final class BenchServices implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time of the mail server's connection threads ({@code imap:...}, {@code smtp:...}) by
+     * thread id: a phase subtracts the ids it saw at its start (a connection closed meanwhile is lost,
+     * so this is a lower bound).
+     */
+    static java.util.Map<Long, Long> mailServerCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> cpu = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("imap:") || info.getThreadName().startsWith("smtp:"))) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    cpu.put(info.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    static double mailServerCpuSecondsSince(java.util.Map<Long, Long> start) {
+        long total = 0;
+        for (var thread : mailServerCpuNanos().entrySet()) {
+            total += thread.getValue() - start.getOrDefault(thread.getKey(), 0L);
+        }
+        return total / 1e9;
+    }
+
     /** Messages left in the BCC mailbox's INBOX. */
     int inboxSize() {
         try {

@@ -171,7 +171,7 @@ public final class Benchmark {
             results.put(label + ": latency max, ms", latencies[latencies.length - 1]);
             double product = run.product.cpuSeconds() - productCpu;
             double services = BenchRun.servicesCpuSeconds() - servicesCpu;
-            results.put(label + ": emulator, mail & load CPU share, %", 100 * services / (services + product));
+            results.put(label + ": CPU share of the emulator, mail server & load, %", 100 * services / (services + product));
         }
     }
 
@@ -270,20 +270,25 @@ public final class Benchmark {
     }
 
     /** CPU and API calls of one measured flow, from its start to its last Task. */
-    record Phase(BenchRun run, long begin, long calls, double productCpu, double servicesCpu) {
+    record Phase(BenchRun run, long begin, long calls, double productCpu, double servicesCpu, Map<Long, Long> mailCpu) {
 
         static Phase begin(BenchRun run) {
-            return new Phase(run, System.nanoTime(), run.services.apiCalls(), run.product.cpuSeconds(), BenchRun.servicesCpuSeconds());
+            return new Phase(run, System.nanoTime(), run.services.apiCalls(), run.product.cpuSeconds(),
+                    BenchRun.servicesCpuSeconds(), BenchServices.mailServerCpuNanos());
         }
 
         void end(long end, int count, String label, String unit, Results results) {
             double seconds = (end - begin) / 1e9;
             double product = run.product.cpuSeconds() - productCpu;
             double services = BenchRun.servicesCpuSeconds() - servicesCpu;
+            double mail = BenchServices.mailServerCpuSecondsSince(mailCpu);
             results.put(label + ": " + unit, count / seconds);
             results.put(label + ": Salesforce API calls per activity", (run.services.apiCalls() - calls) / (double) count);
             results.put(label + ": product CPU, ms per activity", 1000 * product / count);
-            results.put(label + ": emulator, mail & load CPU share, %", 100 * services / (services + product));
+            results.put(label + ": CPU share of the emulator, mail server & load, %", 100 * services / (services + product));
+            if (mail > 0) {
+                results.put(label + ": CPU share of the mail server alone, %", 100 * mail / (services + product));
+            }
             System.out.printf("    %,d in %.1f s: %.1f %s%n", count, seconds, count / seconds, unit);
         }
     }

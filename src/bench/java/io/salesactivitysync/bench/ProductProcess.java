@@ -174,6 +174,14 @@ final class ProductProcess implements AutoCloseable {
         }
     }
 
+    static String jarName() {
+        try {
+            return jar().toString();
+        } catch (RuntimeException e) {
+            return "target/sales-activity-sync-<version>.jar";
+        }
+    }
+
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
