@@ -28,7 +28,7 @@ final class BenchReport {
     static String markdown(BenchOptions options, Map<String, Map<String, Benchmark.Results>> byDatabase) {
         StringBuilder out = new StringBuilder();
         out.append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
-                .append(" with `").append(options.describe()).append("`.\n\n");
+                .append(" on commit ").append(commit()).append(" with `").append(options.describe()).append("`.\n\n");
         out.append("**Machine**: ").append(machine()).append("\n\n");
         for (var database : byDatabase.entrySet()) {
             out.append("### ").append("h2".equals(database.getKey()) ? "H2 (file)" : "PostgreSQL").append("\n\n");
@@ -108,6 +108,19 @@ final class BenchReport {
             return existing + "\n" + block;
         }
         return existing.substring(0, begin) + block + existing.substring(end + END.length()).replaceFirst("^\n", "");
+    }
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 ? "`" + out + "`" : "(unknown)";
+        } catch (IOException e) {
+            return "(unknown)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(unknown)";
+        }
     }
 
     private static String machine() {

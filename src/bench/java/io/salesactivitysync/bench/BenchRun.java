@@ -28,7 +28,7 @@ final class BenchRun implements AutoCloseable {
     final ProductProcess product;
     long repId;
 
-    BenchRun(String name, String database, boolean baseline, String heap, List<String> extra) {
+    BenchRun(String name, String database, boolean baseline, String heap, boolean profile, List<String> extra) {
         this.name = name;
         this.services = new BenchServices();
         List<String> arguments = new ArrayList<>(services.productArguments());
@@ -38,7 +38,10 @@ final class BenchRun implements AutoCloseable {
             arguments.addAll(BASELINE);
         }
         arguments.addAll(extra);
-        this.product = new ProductProcess(name, heap, arguments);
+        // a profile of the whole run (JDK Flight Recorder), e.g. jfr print --events jdk.ExecutionSample
+        List<String> jvm = profile ? List.of("-XX:StartFlightRecording=filename=target/bench/" + name
+                + ".jfr,settings=profile,dumponexit=true") : List.of();
+        this.product = new ProductProcess(name, heap, jvm, arguments);
     }
 
     /** Starts the product and makes the rep every flow logs for; answers how long the start took. */

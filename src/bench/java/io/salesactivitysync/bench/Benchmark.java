@@ -61,7 +61,7 @@ public final class Benchmark {
         String name = database + "-" + variant;
         Results results = new Results();
         System.out.printf("%n==> %s: starting the product%n", name);
-        try (BenchRun run = new BenchRun(name, database, "baseline".equals(variant), options.heap(), List.of())) {
+        try (BenchRun run = new BenchRun(name, database, "baseline".equals(variant), options.heap(), options.profile(), List.of())) {
             results.put("start-up, s", run.start().toMillis() / 1000.0);
             run.services.createContacts("p", options.contacts());
             run.warmUp(BenchServices.address("p", 0));

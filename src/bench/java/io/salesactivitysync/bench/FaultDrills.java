@@ -74,7 +74,7 @@ public final class FaultDrills {
         Map<String, String> rows = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         List<String> recoveries = new ArrayList<>();
-        try (BenchRun run = new BenchRun("drills", options.get("database"), false, options.get("heap"), List.of())) {
+        try (BenchRun run = new BenchRun("drills", options.get("database"), false, options.get("heap"), false, List.of())) {
             run.start();
             run.services.createContacts("d", 100);
             run.warmUp(BenchServices.address("d", 0));

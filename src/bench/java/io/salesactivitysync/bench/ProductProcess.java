@@ -25,6 +25,7 @@ final class ProductProcess implements AutoCloseable {
     private final String name;
     private final List<String> arguments;
     private final String heap;
+    private final List<String> jvmOptions;
     private final int port;
     private final ProductApi api;
     private Process process;
@@ -32,9 +33,10 @@ final class ProductProcess implements AutoCloseable {
     private volatile long peakHeapBytes;
     private Thread heapSampler;
 
-    ProductProcess(String name, String heap, List<String> arguments) {
+    ProductProcess(String name, String heap, List<String> jvmOptions, List<String> arguments) {
         this.name = name;
         this.heap = heap;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
         this.port = freePort();
         this.api = new ProductApi("http://127.0.0.1:" + port, "bench-" + Long.toHexString(System.nanoTime()));
@@ -47,8 +49,9 @@ final class ProductProcess implements AutoCloseable {
     /** Starts the jar (again, after a kill or a stop) and waits until its REST API answers. */
     Duration start(Duration timeout) {
         long begin = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-jar", jar().toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SAS_API_TOKEN", api.token());
