@@ -19,47 +19,56 @@ import java.util.Set;
  */
 final class BenchReport {
 
-    static final String BEGIN = "<!-- benchmark:begin (written by mvn -Pbenchmark verify) -->";
-    static final String END = "<!-- benchmark:end -->";
+    static String begin(String database) {
+        return "<!-- benchmark:" + database + ":begin (written by mvn -Pbenchmark verify) -->";
+    }
+
+    static String end(String database) {
+        return "<!-- benchmark:" + database + ":end -->";
+    }
 
     private BenchReport() {
     }
 
-    static String markdown(BenchOptions options, Map<String, Map<String, Benchmark.Results>> byDatabase) {
+    /** One section per database, each with the run and the machine it was measured on. */
+    static Map<String, String> sections(BenchOptions options, Map<String, Map<String, Benchmark.Results>> byDatabase) {
+        Map<String, String> sections = new java.util.LinkedHashMap<>();
+        byDatabase.forEach((database, variants) -> sections.put(database, section(options, database, variants)));
+        return sections;
+    }
+
+    private static String section(BenchOptions options, String database, Map<String, Benchmark.Results> variants) {
         StringBuilder out = new StringBuilder();
+        out.append("### ").append("h2".equals(database) ? "H2 (file)" : "PostgreSQL").append("\n\n");
         out.append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
                 .append(" on commit ").append(commit()).append(" with `").append(options.describe()).append("`.\n\n");
         out.append("**Machine**: ").append(machine()).append("\n\n");
-        for (var database : byDatabase.entrySet()) {
-            out.append("### ").append("h2".equals(database.getKey()) ? "H2 (file)" : "PostgreSQL").append("\n\n");
-            Map<String, Benchmark.Results> variants = database.getValue();
-            List<String> names = List.copyOf(variants.keySet());
-            out.append("| figure |");
-            names.forEach(name -> out.append(' ').append(name).append(" |"));
-            boolean ratio = names.contains("ours") && names.contains("baseline");
-            out.append(ratio ? " ours/baseline |\n" : "\n");
-            out.append("| --- |").append(" ---: |".repeat(names.size())).append(ratio ? " ---: |\n" : "\n");
-            Set<String> figures = new LinkedHashSet<>();
-            variants.values().forEach(results -> figures.addAll(results.values.keySet()));
-            for (String figure : figures) {
-                out.append("| ").append(figure).append(" |");
-                for (String name : names) {
-                    out.append(' ').append(format(variants.get(name).values.get(figure))).append(" |");
-                }
-                if (ratio) {
-                    Double ours = variants.get("ours").values.get(figure);
-                    Double baseline = variants.get("baseline").values.get(figure);
-                    out.append(' ').append(ours == null || baseline == null || baseline == 0 ? "" : format(ours / baseline)).append(" |");
-                }
-                out.append('\n');
+        List<String> names = List.copyOf(variants.keySet());
+        out.append("| figure |");
+        names.forEach(name -> out.append(' ').append(name).append(" |"));
+        boolean ratio = names.contains("ours") && names.contains("baseline");
+        out.append(ratio ? " ours/baseline |\n" : "\n");
+        out.append("| --- |").append(" ---: |".repeat(names.size())).append(ratio ? " ---: |\n" : "\n");
+        Set<String> figures = new LinkedHashSet<>();
+        variants.values().forEach(results -> figures.addAll(results.values.keySet()));
+        for (String figure : figures) {
+            out.append("| ").append(figure).append(" |");
+            for (String name : names) {
+                out.append(' ').append(format(variants.get(name).values.get(figure))).append(" |");
             }
-            variants.forEach((name, results) -> {
-                if (results.failure != null) {
-                    out.append("\n").append(name).append(" stopped early: ").append(results.failure).append('\n');
-                }
-            });
-            out.append('\n').append(targets(variants.get("ours"))).append('\n');
+            if (ratio) {
+                Double ours = variants.get("ours").values.get(figure);
+                Double baseline = variants.get("baseline").values.get(figure);
+                out.append(' ').append(ours == null || baseline == null || baseline == 0 ? "" : format(ours / baseline)).append(" |");
+            }
+            out.append('\n');
         }
+        variants.forEach((name, results) -> {
+            if (results.failure != null) {
+                out.append("\n").append(name).append(" stopped early: ").append(results.failure).append('\n');
+            }
+        });
+        out.append('\n').append(targets(variants.get("ours"))).append('\n');
         return out.toString();
     }
 
@@ -95,19 +104,22 @@ final class BenchReport {
         return String.format(Locale.ROOT, pattern, value);
     }
 
-    /** The report put between the markers of the existing file (or a new file). */
-    static String merge(Path file, String report) throws IOException {
-        String block = BEGIN + "\n" + report + END + "\n";
-        if (!Files.exists(file)) {
-            return "# Benchmarks\n\n" + block;
+    /**
+     * The file with each database's section put between that database's markers (added at the end
+     * when missing): a run of one database leaves the other's tables as they were.
+     */
+    static String merge(Path file, Map<String, String> sections) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
+        for (var section : sections.entrySet()) {
+            String begin = begin(section.getKey());
+            String end = end(section.getKey());
+            String block = begin + "\n" + section.getValue() + end;
+            int from = text.indexOf(begin);
+            int to = text.indexOf(end);
+            text = from < 0 || to < from ? text + "\n" + block + "\n"
+                    : text.substring(0, from) + block + text.substring(to + end.length());
         }
-        String existing = Files.readString(file);
-        int begin = existing.indexOf(BEGIN);
-        int end = existing.indexOf(END);
-        if (begin < 0 || end < begin) {
-            return existing + "\n" + block;
-        }
-        return existing.substring(0, begin) + block + existing.substring(end + END.length()).replaceFirst("^\n", "");
+        return text;
     }
 
     private static String commit() {

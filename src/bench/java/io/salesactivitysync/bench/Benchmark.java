@@ -49,10 +49,10 @@ public final class Benchmark {
             }
             byDatabase.put(database, variants);
         }
-        String report = BenchReport.markdown(options, byDatabase);
-        System.out.println(report);
+        Map<String, String> sections = BenchReport.sections(options, byDatabase);
+        sections.values().forEach(System.out::println);
         Files.createDirectories(options.output().toAbsolutePath().getParent());
-        Files.writeString(options.output(), BenchReport.merge(options.output(), report));
+        Files.writeString(options.output(), BenchReport.merge(options.output(), sections));
         System.out.println("Written to " + options.output());
         System.exit(0);
     }
