@@ -86,6 +86,26 @@ public class ActivityBatches {
         return batch;
     }
 
+    /** Rounds of one schedule tick at most: the timer gets its turn again now and then. */
+    static final int MAX_ROUNDS = 50;
+
+    /**
+     * Whether the schedule should log another batch at once: before the first round, and after a
+     * round that claimed a full batch (more may be due) and met no error. A backlog is so logged
+     * batch after batch, not one batch per poll interval. A round that claims less than a full
+     * batch, a Salesforce error (its batch now waits for its backoff: the next tick tries again),
+     * or {@link #MAX_ROUNDS} rounds end the loop.
+     */
+    public boolean moreDue(Exchange exchange) {
+        ActivityBatch batch = exchange.getProperty("batch", ActivityBatch.class);
+        if (batch == null) {
+            return true;
+        }
+        int rounds = exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class) + 1;
+        return exchange.getException() == null && exchange.getProperty(Exchange.EXCEPTION_CAUGHT) == null
+                && rounds < MAX_ROUNDS && batch.items().size() >= properties.batchSize();
+    }
+
     private void prepare(ActivityWork work, List<ActivityTask> plannedTasks, Map<String, Optional<Rep>> repsByAddress,
                          Map<Long, OrgSettings> settingsByRep) {
         Activity activity = work.activity();
