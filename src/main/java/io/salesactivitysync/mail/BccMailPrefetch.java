@@ -9,7 +9,11 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.apache.camel.component.mail.DefaultMailUidGenerator;
@@ -40,8 +44,12 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
 
     private final int batchSize;
     private final ActivityStore activities;
-    private Folder prefetchedFolder;
-    private int prefetchedTo;
+    /**
+     * The emails read by the last prefetch. By identity: the folder object outlives a poll (camel-mail
+     * closes and opens it again), so a message number alone could point to an earlier poll's range,
+     * and each email of the new poll would then be read with commands of its own.
+     */
+    private final Set<Message> prefetched = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public BccMailPrefetch(@Value("${sas.mail.bcc.batch-size:200}") int batchSize, ActivityStore activities) {
         this.batchSize = batchSize;
@@ -51,8 +59,8 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
     @Override
     public synchronized String generateUuid(MailEndpoint endpoint, Message message) {
         Folder folder = message.getFolder();
-        // camel-mail opens the folder anew at each poll: a new folder object is a new poll
-        if (folder != null && (folder != prefetchedFolder || message.getMessageNumber() > prefetchedTo)) {
+        // each poll opens the folder again, with new message objects
+        if (folder != null && !prefetched.contains(message)) {
             prefetch(folder, message.getMessageNumber());
         }
         try {
@@ -87,10 +95,9 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
     }
 
     private void prefetch(Folder folder, int from) {
-        prefetchedFolder = folder;
+        prefetched.clear();
         try {
             int to = Math.min(folder.getMessageCount(), from + batchSize + SLACK);
-            prefetchedTo = to;
             if (to < from) {
                 return;
             }
@@ -103,6 +110,7 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
             profile.add("From");
             profile.add("Subject");
             Message[] messages = folder.getMessages(from, to);
+            prefetched.addAll(Arrays.asList(messages));
             folder.fetch(messages, profile);
             fetchBodies(folder, messages);
         } catch (MessagingException | RuntimeException e) {

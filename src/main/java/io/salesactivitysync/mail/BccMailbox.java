@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.component.mail.MailConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,15 +26,14 @@ import org.springframework.stereotype.Component;
 /**
  * The mailbox side of the BCC capture: the mailbox folder is the queue, the store is the truth.
  *
- * <p>camel-mail reads the unseen emails with PEEK (reading marks nothing) and marks each one when
- * its exchange completes, failing it leaves the email as it was. So each email is marked only once
- * its outcome is in the store: seen and moved to the folder of its outcome (Logged, Unresolved,
- * Rejected, Failed), or with {@code move-to-folders} off, seen and flagged unless logged. An email
- * whose activities are still pending ends its exchange with {@link EmailPendingException}: it stays
- * unseen and is read again at the next poll, where its Message-ID finds its activities in the store
- * before its body is downloaded again. New emails' activities are logged together at the end of
- * each poll's batch, so most emails are marked at the next poll; a crash at any point leaves the
- * email unseen and its activities in the store, so it is neither lost nor taken in twice.
+ * <p>camel-mail reads the unseen emails with PEEK (reading marks nothing). The capture marks the
+ * poll's emails itself, together, once the batch's activities are logged ({@link #markBatch}), and
+ * only those whose outcome is in the store: seen and moved to the folder of their outcome (Logged,
+ * Unresolved, Rejected, Failed), or with {@code move-to-folders} off, seen and flagged unless
+ * logged. An email whose activities are still pending stays unseen and is read again at the next
+ * poll, where its Message-ID finds its activities in the store before its body is downloaded
+ * again. A crash at any point leaves the email unseen and its activities in the store, so it is
+ * neither lost nor taken in twice.
  */
 @Component
 public class BccMailbox {
@@ -47,7 +45,14 @@ public class BccMailbox {
     private final ActivityStore activities;
     private final BccMetrics metrics;
     private final List<CapturedMail> batch = new ArrayList<>();
+    /** This poll's emails that went through the route, for {@link #markBatch}. */
+    private final List<Queued> toMark = new ArrayList<>();
     private int loggingRounds;
+    /** Whether the last poll marked an email: the consumer's greedy polling goes on only then. */
+    private volatile boolean progressed;
+
+    private record Queued(Message message, CapturedMail captured) {
+    }
 
     /** Where an email ends up, by the outcomes of its activities. */
     public enum Outcome {
@@ -143,6 +148,8 @@ public class BccMailbox {
 
     private synchronized void startBatch(Message message) {
         batch.clear();
+        // a poll that ended without its mark (it failed) leaves its emails unseen: read again now
+        toMark.clear();
         loggingRounds = 0;
         try {
             Folder folder = message.getFolder();
@@ -183,24 +190,93 @@ public class BccMailbox {
     }
 
     /**
-     * Marks the email by its outcome: the folder to move it to (camel-mail's {@code moveTo} header),
-     * or the flag. Throws {@link EmailPendingException} while its activities are pending: then
-     * camel-mail leaves it unseen.
+     * Queues the email for its poll's mark ({@link #markBatch}) and ends its exchange with
+     * {@link EmailPendingException}, so that camel-mail marks nothing itself: camel-mail marks each
+     * email as its exchange completes, with three IMAP commands (STORE, COPY, STORE), and before the
+     * batch's activities are logged, so most emails waited for the next poll to be marked.
      */
     public void mark(Exchange exchange) {
         CapturedMail captured = exchange.getProperty(CAPTURED, CapturedMail.class);
-        Outcome outcome = outcome(captured.activityIds(), activities.states(captured.activityIds()));
-        if (outcome == null) {
-            throw new EmailPendingException(captured.key());
+        Message message = BccMailDetach.message(exchange);
+        if (message != null) {
+            synchronized (this) {
+                toMark.add(new Queued(message, captured));
+            }
+        }
+        throw new EmailPendingException(captured.key());
+    }
+
+    /**
+     * The poll's mark, once all its emails went through the route and its activities were logged
+     * (camel-mail's {@code postProcessAction}, with the folder still open): each queued email whose
+     * activities all have an outcome in the store is marked by that outcome, a few IMAP commands for
+     * the whole batch, in camel-mail's order (per outcome: STORE \Seen, COPY to its folder, STORE
+     * \Deleted; camel-mail's close expunges). A COPY that fails takes \Seen back. Emails still
+     * pending, or whose commands fail, stay unseen and are read again at the next poll.
+     */
+    public void markBatch(Folder folder) {
+        List<Queued> queued;
+        synchronized (this) {
+            queued = new ArrayList<>(toMark);
+            toMark.clear();
+        }
+        if (queued.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger marked = new java.util.concurrent.atomic.AtomicInteger();
+        Map<Long, ActivityState> states = activities.states(
+                queued.stream().flatMap(q -> q.captured().activityIds().stream()).distinct().toList());
+        Map<Outcome, List<Queued>> byOutcome = new java.util.EnumMap<>(Outcome.class);
+        for (Queued q : queued) {
+            Outcome outcome = outcome(q.captured().activityIds(), states);
+            if (outcome != null && q.message().getFolder() == folder) {
+                byOutcome.computeIfAbsent(outcome, o -> new ArrayList<>()).add(q);
+            }
         }
         BccMailboxProperties mailbox = settings.current();
-        if (mailbox.moveToFolders()) {
-            exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder(mailbox, outcome));
-        } else if (outcome != Outcome.LOGGED) {
-            flag(exchange);
-        }
-        metrics.settled(outcome);
-        LOG.debug("BCC email {} (activities {}): {}", captured.key(), captured.activityIds(), outcome);
+        byOutcome.forEach((outcome, emails) -> {
+            Message[] messages = emails.stream().map(Queued::message).toArray(Message[]::new);
+            try {
+                if (mailbox.moveToFolders()) {
+                    Folder target = folder.getStore().getFolder(folder(mailbox, outcome));
+                    if (!target.exists()) {
+                        target.create(Folder.HOLDS_MESSAGES);
+                    }
+                    // seen first, so that the copies are seen too (as camel-mail's own mark did)
+                    folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+                    try {
+                        folder.copyMessages(messages, target);
+                    } catch (MessagingException | RuntimeException e) {
+                        folder.setFlags(messages, new Flags(Flags.Flag.SEEN), false);
+                        throw e;
+                    }
+                    folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+                } else {
+                    Flags flags = new Flags(Flags.Flag.SEEN);
+                    if (outcome != Outcome.LOGGED) {
+                        flags.add(Flags.Flag.FLAGGED);
+                    }
+                    folder.setFlags(messages, flags, true);
+                }
+            } catch (MessagingException | RuntimeException e) {
+                LOG.warn("{} BCC emails ({}) could not be marked; they stay unseen and are read again: {}",
+                        messages.length, outcome, e.getMessage());
+                return;
+            }
+            marked.addAndGet(emails.size());
+            for (Queued q : emails) {
+                metrics.settled(outcome);
+                LOG.debug("BCC email {} (activities {}): {}", q.captured().key(), q.captured().activityIds(), outcome);
+            }
+        });
+        progressed = marked.get() > 0;
+    }
+
+    /** Whether the poll since the last call marked an email (for {@link BccPollStrategy}); clears it. */
+    boolean takeProgress() {
+        boolean answer = progressed;
+        progressed = false;
+        return answer;
     }
 
     /**
@@ -244,17 +320,6 @@ public class BccMailbox {
             case REJECTED -> mailbox.folders().rejected();
             case FAILED -> mailbox.folders().failed();
         };
-    }
-
-    private static void flag(Exchange exchange) {
-        Message message = BccMailDetach.message(exchange);
-        if (message != null) {
-            try {
-                message.setFlag(Flags.Flag.FLAGGED, true);
-            } catch (MessagingException e) {
-                LOG.warn("A BCC email could not be flagged: {}", e.getMessage());
-            }
-        }
     }
 
     private synchronized List<CapturedMail> batchNow() {

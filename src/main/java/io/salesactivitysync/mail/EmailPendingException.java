@@ -1,10 +1,11 @@
 package io.salesactivitysync.mail;
 
 /**
- * An email whose activities have no outcome yet (they are logged at the end of the batch, or wait
- * for Salesforce). Ending its exchange with this exception is how the capture tells camel-mail not
- * to mark it: the email stays unseen in the mailbox and is read again at the next poll. It is
- * expected, not an error: the bcc-errors route configuration lets it through without logging it.
+ * Ends the exchange of every email the capture took in: it is how the capture tells camel-mail not
+ * to mark the email itself. The capture marks the poll's settled emails together after the batch
+ * ({@link BccMailbox#markBatch}); one whose activities have no outcome yet stays unseen in the
+ * mailbox and is read again at the next poll. It is expected, not an error: the bcc-errors route
+ * configuration lets it through without logging it.
  */
 public class EmailPendingException extends RuntimeException {
 
