@@ -21,6 +21,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,8 @@ public class BccMailbox {
     /** This poll's emails that went through the route, for {@link #markBatch}. */
     private final List<Queued> toMark = new ArrayList<>();
     private int loggingRounds;
+    /** Activities a logging round takes (sas.activity.batch-size). */
+    private final int batchSize;
     /** Whether the last poll marked an email: the consumer's greedy polling goes on only then. */
     private volatile boolean progressed;
 
@@ -59,8 +62,10 @@ public class BccMailbox {
         LOGGED, UNRESOLVED, REJECTED, FAILED
     }
 
-    public BccMailbox(BccSettings settings, ActivityStore activities, BccMetrics metrics) {
+    public BccMailbox(BccSettings settings, ActivityStore activities, BccMetrics metrics,
+                      @Value("${sas.activity.batch-size:200}") int batchSize) {
         this.settings = settings;
+        this.batchSize = batchSize;
         this.activities = activities;
         this.metrics = metrics;
     }
@@ -177,12 +182,12 @@ public class BccMailbox {
 
     /**
      * Whether another logging round is worth it: an activity of the batch is pending, due and
-     * never tried, and the rounds so far are fewer than the batch needs (200 activities a round)
+     * never tried, and the rounds so far are fewer than the batch needs (sas.activity.batch-size activities a round)
      * plus one. Rounds that find nothing to claim (calls paused) end the loop by that bound.
      */
     public synchronized boolean logMore() {
         List<Long> ids = ids(batch);
-        if (loggingRounds >= ids.size() / 200 + 2) {
+        if (loggingRounds >= ids.size() / batchSize + 2) {
             return false;
         }
         loggingRounds++;
