@@ -12,10 +12,10 @@ import java.util.Set;
  * issue's figures ask for.
  */
 record BenchOptions(List<String> databases, List<String> variants, List<Integer> bcc, int api,
-                    List<Integer> streamRates, int streamSeconds, int contacts, String heap, boolean profile, Path output) {
+                    List<Integer> streamRates, int streamSeconds, int contacts, String heap, boolean profile, String mail, Path output) {
 
     private static final Set<String> KNOWN = Set.of("databases", "variants", "bcc", "api", "stream-rates",
-            "stream-seconds", "contacts", "heap", "profile", "output");
+            "stream-seconds", "contacts", "heap", "profile", "mail", "output");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -40,6 +40,7 @@ record BenchOptions(List<String> databases, List<String> variants, List<Integer>
                 Integer.parseInt(given.getOrDefault("contacts", "1000")),
                 given.getOrDefault("heap", "512m"),
                 Boolean.parseBoolean(given.getOrDefault("profile", "false")),
+                given.getOrDefault("mail", "auto"),
                 Path.of(given.getOrDefault("output", "docs/benchmarks.md")));
     }
 
@@ -54,7 +55,7 @@ record BenchOptions(List<String> databases, List<String> variants, List<Integer>
     String describe() {
         return "--databases=" + String.join(",", databases) + " --variants=" + String.join(",", variants)
                 + " --bcc=" + join(bcc) + " --api=" + api + " --stream-rates=" + join(streamRates)
-                + " --stream-seconds=" + streamSeconds + " --contacts=" + contacts + " --heap=" + heap + (profile ? " --profile=true" : "");
+                + " --stream-seconds=" + streamSeconds + " --contacts=" + contacts + " --heap=" + heap + " --mail=" + mail + (profile ? " --profile=true" : "");
     }
 
     private static String join(List<Integer> values) {

@@ -28,9 +28,9 @@ final class BenchRun implements AutoCloseable {
     final ProductProcess product;
     long repId;
 
-    BenchRun(String name, String database, boolean baseline, String heap, boolean profile, List<String> extra) {
+    BenchRun(String name, String database, boolean baseline, String heap, boolean profile, String mail, List<String> extra) {
         this.name = name;
-        this.services = new BenchServices();
+        this.services = new BenchServices(mailServer(mail));
         List<String> arguments = new ArrayList<>(services.productArguments());
         arguments.addAll(databaseArguments(name, database));
         arguments.add("--sas.routes.reload-enabled=false");
@@ -108,10 +108,22 @@ final class BenchRun implements AutoCloseable {
         return services.count("Task", task -> task.get("Subject") instanceof String subject && subject.startsWith(prefix));
     }
 
-    /** CPU seconds this JVM used: the emulator, the mail server and the load the benchmark makes. */
-    static double servicesCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+    /**
+     * CPU seconds of everything but the product: this JVM (the emulator, GreenMail, the load the
+     * benchmark makes) and, when the mailbox is a Dovecot, its processes.
+     */
+    double servicesCpuSeconds() {
+        double own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
+        return "Dovecot".equals(services.mailServer()) ? own + services.mailServerCpuSeconds() : own;
+    }
+
+    /** {@code auto}: Dovecot when it is installed (its cost does not grow with the INBOX), else GreenMail. */
+    static String mailServer(String option) {
+        if (!"auto".equals(option)) {
+            return option;
+        }
+        return java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/dovecot")) ? "dovecot" : "greenmail";
     }
 
     private static List<String> databaseArguments(String name, String database) {

@@ -44,11 +44,14 @@ final class BenchServices implements AutoCloseable {
     static final String INTEGRATION = "integration@sandbox.example";
 
     private final SalesforceEmulator emulator;
+    /** The sandbox's GreenMail, or null when the mailbox is a Dovecot. */
     private final SandboxMailServer mail;
+    private final DovecotMailbox dovecot;
     private final SandboxMailProperties mailProperties;
     private final Session session = Session.getInstance(new Properties());
 
-    BenchServices() {
+    /** @param mailServer {@code greenmail} (the sandbox's) or {@code dovecot} (see {@link DovecotMailbox}) */
+    BenchServices(String mailServer) {
         StandardEnvironment environment = new StandardEnvironment();
         try {
             for (PropertySource<?> source : new YamlPropertySourceLoader().load("sandbox",
@@ -70,8 +73,18 @@ final class BenchServices implements AutoCloseable {
         EmulatorSettings settings = binder.bindOrCreate("sandbox.salesforce", EmulatorSettings.class);
         mailProperties = binder.bindOrCreate("sandbox.mail", SandboxMailProperties.class);
         emulator = SalesforceEmulator.builder(settings).build().start();
-        mail = new SandboxMailServer(mailProperties, environment);
-        mail.afterPropertiesSet();
+        switch (mailServer) {
+            case "greenmail" -> {
+                mail = new SandboxMailServer(mailProperties, environment);
+                mail.afterPropertiesSet();
+                dovecot = null;
+            }
+            case "dovecot" -> {
+                mail = null;
+                dovecot = new DovecotMailbox();
+            }
+            default -> throw new IllegalArgumentException("--mail is greenmail or dovecot, not " + mailServer);
+        }
     }
 
     /** The product's settings that point it at these services (command-line arguments). */
@@ -82,11 +95,16 @@ final class BenchServices implements AutoCloseable {
                 "--camel.component.salesforce.client-id=" + emulator.settings().clientId(),
                 "--camel.component.salesforce.client-secret=" + emulator.settings().clientSecret(),
                 "--sas.salesforce.enabled=true",
-                "--sas.mail.bcc.protocol=imap",
-                "--sas.mail.bcc.host=" + mailProperties.host(),
-                "--sas.mail.bcc.port=" + mail.imapPort(),
-                "--sas.mail.bcc.username=" + mailProperties.bccMailbox().address(),
-                "--sas.mail.bcc.password=" + mailProperties.bccMailbox().password());
+                "--sas.mail.bcc.protocol=" + (dovecot == null ? "imap" : "imaps"),
+                "--sas.mail.bcc.host=" + (dovecot == null ? mailProperties.host() : "127.0.0.1"),
+                "--sas.mail.bcc.port=" + (dovecot == null ? mail.imapPort() : dovecot.port()),
+                "--sas.mail.bcc.username=" + (dovecot == null ? mailProperties.bccMailbox().address() : DovecotMailbox.USER),
+                "--sas.mail.bcc.password=" + (dovecot == null ? mailProperties.bccMailbox().password() : DovecotMailbox.PASSWORD),
+                "--sas.mail.bcc.ssl-trust=" + (dovecot == null ? "" : "127.0.0.1"));
+    }
+
+    String mailServer() {
+        return dovecot == null ? "GreenMail" : "Dovecot";
     }
 
     EmulatorAdmin admin() {
@@ -141,46 +159,50 @@ final class BenchServices implements AutoCloseable {
         return response.body() == null ? JsonNodeFactory.instance.nullNode() : response.body();
     }
 
-    /** Puts a raw email straight into the BCC mailbox's INBOX (GreenMail's delivery, no SMTP). */
+    /** Puts a raw email into the BCC mailbox's INBOX (GreenMail's delivery, or an IMAP APPEND). */
     void deliver(String raw) {
+        deliverAll(List.of(raw));
+    }
+
+    /** Puts raw emails into the BCC mailbox's INBOX; Dovecot takes them in one APPEND. */
+    void deliverAll(List<String> raws) {
+        if (dovecot != null) {
+            dovecot.append(raws);
+            return;
+        }
         try {
-            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             GreenMailUser user = mail.greenMail().getUserManager().getUserByEmail(mailProperties.bccMailbox().address());
-            user.deliver(message);
+            for (String raw : raws) {
+                user.deliver(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot deliver to the BCC mailbox: " + e.getMessage(), e);
         }
     }
 
     /**
-     * CPU time of the mail server's connection threads ({@code imap:...}, {@code smtp:...}) by
-     * thread id: a phase subtracts the ids it saw at its start (a connection closed meanwhile is lost,
-     * so this is a lower bound).
+     * CPU seconds the mail server has used: Dovecot's processes, or GreenMail's connection threads
+     * ({@code imap:...}, {@code smtp:...}) still open. A lower bound: an ended thread's time is gone.
      */
-    static java.util.Map<Long, Long> mailServerCpuNanos() {
+    double mailServerCpuSeconds() {
+        if (dovecot != null) {
+            return DovecotMailbox.cpuSeconds();
+        }
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.Map<Long, Long> cpu = new HashMap<>();
+        long nanos = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && (info.getThreadName().startsWith("imap:") || info.getThreadName().startsWith("smtp:"))) {
-                long nanos = threads.getThreadCpuTime(info.getThreadId());
-                if (nanos > 0) {
-                    cpu.put(info.getThreadId(), nanos);
-                }
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
-        return cpu;
-    }
-
-    static double mailServerCpuSecondsSince(java.util.Map<Long, Long> start) {
-        long total = 0;
-        for (var thread : mailServerCpuNanos().entrySet()) {
-            total += thread.getValue() - start.getOrDefault(thread.getKey(), 0L);
-        }
-        return total / 1e9;
+        return nanos / 1e9;
     }
 
     /** Messages left in the BCC mailbox's INBOX. */
     int inboxSize() {
+        if (dovecot != null) {
+            return dovecot.inboxSize();
+        }
         try {
             GreenMailUser user = mail.greenMail().getUserManager().getUserByEmail(mailProperties.bccMailbox().address());
             return mail.greenMail().getManagers().getImapHostManager().getInbox(user).getMessageCount();
@@ -197,7 +219,12 @@ final class BenchServices implements AutoCloseable {
 
     @Override
     public void close() {
-        mail.destroy();
+        if (mail != null) {
+            mail.destroy();
+        }
+        if (dovecot != null) {
+            dovecot.close();
+        }
         emulator.close();
     }
 }

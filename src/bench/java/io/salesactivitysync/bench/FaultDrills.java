@@ -52,7 +52,7 @@ public final class FaultDrills {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("minutes", "3", "fault-rate", "0.2",
                 "token-expiry", "30s", "stream-drops", "10s", "kills", "3", "database", "h2", "heap", "512m",
-                "seed", "1"));
+                "seed", "1", "mail", "greenmail"));
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -74,7 +74,7 @@ public final class FaultDrills {
         Map<String, String> rows = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         List<String> recoveries = new ArrayList<>();
-        try (BenchRun run = new BenchRun("drills", options.get("database"), false, options.get("heap"), false, List.of())) {
+        try (BenchRun run = new BenchRun("drills", options.get("database"), false, options.get("heap"), false, options.get("mail"), List.of())) {
             run.start();
             run.services.createContacts("d", 100);
             run.warmUp(BenchServices.address("d", 0));

@@ -16,7 +16,7 @@ public final class SandboxServices {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        BenchServices services = new BenchServices();
+        BenchServices services = new BenchServices("greenmail");
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "sandbox-services-stop"));
         System.out.println("""
 
