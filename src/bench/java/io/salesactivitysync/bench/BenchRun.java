@@ -157,6 +157,15 @@ final class BenchRun implements AutoCloseable {
         }
     }
 
+    /** Activities that ended other than logged (unresolved, not logged, rejected, failed): a sound run has none. */
+    long notLogged() {
+        long count = 0;
+        for (String state : List.of("unresolved", "not_logged", "rejected", "failed")) {
+            count += get("/api/activities?size=1&state=" + state).path("page").path("totalItems").asLong();
+        }
+        return count;
+    }
+
     JsonNode get(String path) {
         return product.api().get(path);
     }

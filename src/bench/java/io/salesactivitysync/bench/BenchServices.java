@@ -212,7 +212,9 @@ final class BenchServices implements AutoCloseable {
     }
 
     static String email(String messageId, String from, String to, String subject, String body) {
-        return "From: " + from + "\r\nTo: " + to + "\r\nBcc: bcc@sandbox.example\r\nSubject: " + subject
+        // as a mailbox receives a blind copy: no Bcc header (a Bcc address that is not the mailbox's
+        // own would be a person to log against)
+        return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
                 + "\r\nMessage-ID: <" + messageId + ">\r\nDate: Thu, 3 Dec 2026 10:00:00 +0000\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n";
     }

@@ -74,6 +74,7 @@ public final class Benchmark {
             if (!options.streamRates().isEmpty()) {
                 stream(run, results);
             }
+            results.put("activities that ended other than logged (must be 0)", run.notLogged());
             results.put("peak heap in use, MB (of -Xmx" + options.heap() + ")", run.product.peakHeapBytes() / 1048576.0);
             results.put("peak resident memory, MB", run.product.peakResidentBytes() / 1048576.0);
         } catch (RuntimeException e) {
