@@ -100,12 +100,12 @@ final class BenchRun implements AutoCloseable {
                 throw new IllegalStateException(name + ": " + have + " of " + count + " Tasks '" + prefix
                         + "...' after " + timeout + " (see target/bench/" + name + ".log)");
             }
-            ProductProcess.sleep(50);
+            ProductProcess.sleep(100);
         }
     }
 
-    long tasks(String prefix) {
-        return services.count("Task", task -> task.get("Subject") instanceof String subject && subject.startsWith(prefix));
+    long tasks(String text) {
+        return services.createdTasks(text);
     }
 
     /**

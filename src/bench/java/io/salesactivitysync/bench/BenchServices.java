@@ -10,6 +10,7 @@ import io.salesactivitysync.sandbox.SandboxMailServer;
 import io.salesactivitysync.sandbox.salesforce.EmulatorSettings;
 import io.salesactivitysync.sandbox.salesforce.SalesforceEmulator;
 import io.salesactivitysync.sandbox.salesforce.admin.EmulatorAdmin;
+import io.salesactivitysync.sandbox.salesforce.org.ChangeType;
 import io.salesactivitysync.sandbox.salesforce.org.StoredRecord;
 import io.salesactivitysync.sandbox.salesforce.rest.RestResponse;
 import jakarta.mail.Session;
@@ -49,6 +50,8 @@ final class BenchServices implements AutoCloseable {
     private final DovecotMailbox dovecot;
     private final SandboxMailProperties mailProperties;
     private final Session session = Session.getInstance(new Properties());
+    /** Tasks created so far whose Subject contains each watched text, counted as the org commits them. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> created = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param mailServer {@code greenmail} (the sandbox's) or {@code dovecot} (see {@link DovecotMailbox}) */
     BenchServices(String mailServer) {
@@ -73,6 +76,18 @@ final class BenchServices implements AutoCloseable {
         EmulatorSettings settings = binder.bindOrCreate("sandbox.salesforce", EmulatorSettings.class);
         mailProperties = binder.bindOrCreate("sandbox.mail", SandboxMailProperties.class);
         emulator = SalesforceEmulator.builder(settings).build().start();
+        emulator.addChangeListener(transaction -> {
+            for (var change : transaction) {
+                if ("Task".equals(change.entityName()) && change.changeType() == ChangeType.CREATE
+                        && change.recordAfter().get("Subject") instanceof String subject) {
+                    created.forEach((text, count) -> {
+                        if (subject.contains(text)) {
+                            count.incrementAndGet();
+                        }
+                    });
+                }
+            }
+        });
         switch (mailServer) {
             case "greenmail" -> {
                 mail = new SandboxMailServer(mailProperties, environment);
@@ -115,7 +130,27 @@ final class BenchServices implements AutoCloseable {
         return emulator.baseUrl();
     }
 
-    /** Live (not deleted) records of a type that match. */
+    /**
+     * Tasks created whose Subject contains the text. Counted from the org's commits, so that waiting
+     * for them never takes the org's lock (a query of the whole org every 50 ms slowed the emulator
+     * down until the product's calls timed out); the first call counts what is there already.
+     */
+    long createdTasks(String text) {
+        java.util.concurrent.atomic.AtomicLong count = created.get(text);
+        if (count == null) {
+            synchronized (created) {
+                count = created.get(text);
+                if (count == null) {
+                    count = new java.util.concurrent.atomic.AtomicLong();
+                    created.put(text, count);
+                    count.addAndGet(count("Task", task -> task.get("Subject") instanceof String subject && subject.contains(text)));
+                }
+            }
+        }
+        return count.get();
+    }
+
+    /** Live (not deleted) records of a type that match: a scan of the org, under its lock. */
     long count(String type, Predicate<StoredRecord> filter) {
         return emulator.store().read(view -> view.records(type).filter(r -> !r.deleted()).filter(filter).count());
     }

@@ -269,17 +269,18 @@ public final class FaultDrills {
     private boolean awaitSettled(BenchRun run, List<Long> synced, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int round = 0; System.nanoTime() < deadline; round++) {
-            long api = distinct(run, "drill-api #");
-            long bcc = distinct(run, "drill-bcc #");
-            long tasks = distinct(run, "drill-task #");
-            if (api >= apiSent.get() && bcc >= emailsSent.get() && tasks >= tasksCreated.get() && changesArrived(run)) {
+            long api = run.tasks("drill-api #");
+            long bcc = run.tasks("drill-bcc #");
+            long tasks = run.tasks("drill-task #");
+            if (api >= apiSent.get() && bcc >= emailsSent.get() && tasks >= tasksCreated.get() && changesArrived(run)
+                    && distinct(run, "drill-api #") >= apiSent.get() && distinct(run, "drill-bcc #") >= emailsSent.get()) {
                 return true;
             }
             if (round % 15 == 0) {
                 System.out.printf("    Tasks so far: API %d of %d, BCC %d of %d, product tasks %d of %d%n",
                         api, apiSent.get(), bcc, emailsSent.get(), tasks, tasksCreated.get());
             }
-            ProductProcess.sleep(1000);
+            ProductProcess.sleep(2000);
         }
         return false;
     }
