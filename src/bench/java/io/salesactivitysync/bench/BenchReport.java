@@ -84,6 +84,8 @@ final class BenchReport {
                 out.append(check(figure, value, value <= 0.02, "<= 0.02"));
             } else if (figure.equals("stream 100/s: latency p99, ms")) {
                 out.append(check(figure, value, value < 200, "< 200"));
+            } else if (figure.startsWith("activities that ended other than logged")) {
+                out.append(check(figure, value, value == 0, "0"));
             } else if (figure.startsWith("peak heap in use")) {
                 out.append(check(figure, value, value < 512, "< 512"));
             }
