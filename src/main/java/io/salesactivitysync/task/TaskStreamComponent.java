@@ -2,7 +2,11 @@ package io.salesactivitysync.task;
 
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.internal.streaming.SubscriptionHelper;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.support.service.ServiceHelper;
+import org.cometd.client.transport.ClientTransport;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The Salesforce component of the task stream ({@code salesforce-stream:subscribe:...}): the
@@ -20,6 +24,13 @@ public class TaskStreamComponent extends SalesforceComponent {
      * the stream's consumer only.
      */
     private SubscriptionHelper subscriptions;
+
+    /** The largest answer of the streaming endpoint the CometD client reads (sas.tasks.stream-max-response). */
+    private final DataSize maxResponse;
+
+    public TaskStreamComponent(DataSize maxResponse) {
+        this.maxResponse = maxResponse;
+    }
 
     @Override
     public synchronized SubscriptionHelper getSubscriptionHelper() {
@@ -73,5 +84,11 @@ public class TaskStreamComponent extends SalesforceComponent {
         setLazyLogin(true);
         super.doStart();
         getLoginConfig().setLazyLogin(false);
+        // camel's transport options, which replace its own (the network delay) when set: both kept,
+        // and CometD's 1 MB limit on an answer raised (a backlog of events comes in one answer)
+        Map<String, Object> transport = new HashMap<>();
+        transport.put(ClientTransport.MAX_NETWORK_DELAY_OPTION, getConfig().getHttpClient().getTimeout());
+        transport.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, (int) Math.min(Integer.MAX_VALUE, maxResponse.toBytes()));
+        setLongPollingTransportProperties(transport);
     }
 }

@@ -165,8 +165,11 @@ public class TaskStreamWatch implements HealthIndicator {
             replaying = false;
             startedAt = now;
             confirmedAt = null;
-            camel.getRouteController().startRoute(ROUTE);
+            // the client first, then the listener, then the consumer's subscribe: a reply that came
+            // before the listener would leave the stream unconfirmed until the subscribe timeout
+            StreamingAccess.startSubscriptions(component());
             hook();
+            camel.getRouteController().startRoute(ROUTE);
             failures = 0;
             nextTryAt = Instant.MIN;
             LOG.info("The task stream subscribes to {} after replay id {}", properties.channel(), resumeAfter);

@@ -38,7 +38,7 @@ class TaskSyncConfiguration {
 
     /** The component of routes/task-inbound.camel.yaml's subscription (see {@link TaskStreamComponent}). */
     @Bean("salesforce-stream")
-    TaskStreamComponent salesforceStream() {
-        return new TaskStreamComponent();
+    TaskStreamComponent salesforceStream(TaskSyncProperties properties) {
+        return new TaskStreamComponent(properties.streamMaxResponse());
     }
 }

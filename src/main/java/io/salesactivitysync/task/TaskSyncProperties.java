@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -30,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param subscribeTimeout  a subscription not confirmed within it is restarted by the watchdog
  * @param missedChangeGrace a change older than this that the stream has not delivered by the time the
  *                          reconciliation reads it counts as missed by the stream
+ * @param streamMaxResponse the largest answer of Salesforce's streaming endpoint the stream's client
+ *                          reads: a /meta/connect answer carries every event waiting, and one
+ *                          larger than this fails the connection (CometD's own limit is 1 MB)
  * @param mapping           the field and value mapping
  */
 @Validated
@@ -49,6 +53,7 @@ public record TaskSyncProperties(
         @DefaultValue("5m") Duration reconcileOverlap,
         @DefaultValue("30s") Duration subscribeTimeout,
         @DefaultValue("60s") Duration missedChangeGrace,
+        @DefaultValue("32MB") DataSize streamMaxResponse,
         @DefaultValue @Valid Mapping mapping) {
 
     /**

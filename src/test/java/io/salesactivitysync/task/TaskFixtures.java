@@ -19,7 +19,8 @@ final class TaskFixtures {
     static TaskSyncProperties properties(String channel, TaskSyncProperties.Mapping mapping) {
         return new TaskSyncProperties("sales-activity-sync", channel, 200, Duration.ofMinutes(2), 12,
                 Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofDays(15),
-                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(60), mapping);
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                org.springframework.util.unit.DataSize.ofMegabytes(32), mapping);
     }
 
     static TaskSyncProperties properties() {

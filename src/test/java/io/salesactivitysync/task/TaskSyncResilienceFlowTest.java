@@ -87,6 +87,28 @@ class TaskSyncResilienceFlowTest extends TaskSyncFlowTest {
         assertThat(history(deleted)).anyMatch(line -> line.startsWith("salesforce deleted"));
     }
 
+    /**
+     * A /meta/connect answer carries every event waiting: here a replay of about 1.5 MB, beyond
+     * CometD's own 1 MB limit on an answer, which failed the connection again at each restart.
+     */
+    @Test
+    void aReplayLargerThanCometDsDefaultLimitArrivesWhole() throws Exception {
+        TestRep rep = syncingRep();
+        long id = createTask(rep).get("id").asLong();
+        String sfId = synced(id).get("salesforceTaskId").asText();
+        String filler = "x".repeat(30_000);
+        stopStream();
+        try {
+            for (int i = 1; i <= 50; i++) {
+                editInSalesforce(sfId, "Description", "edit " + i + " " + filler);
+            }
+        } finally {
+            startStream();
+        }
+        await().atMost(QUICK).until(() -> task(id).path("details").asText().startsWith("edit 50 "));
+        assertThat(history(id).stream().filter(line -> line.startsWith("salesforce applied"))).hasSize(50);
+    }
+
     private void stopStream() throws Exception {
         camelContext.getRouteController().stopRoute("task-stream-watchdog");
         camelContext.getRouteController().stopRoute(TaskStreamWatch.ROUTE);

@@ -108,10 +108,10 @@ class TaskSyncRestartTest {
                 "OwnerId", userId, "Status", "Not Started", "Priority", "High")).get("id").asText();
 
         start();
-        await().atMost(PATIENCE).until(() -> "while down 3".equals(api.get("/api/tasks/" + tasks.get(0)).json()
-                .path("details").asText()));
-        JsonNode first = api.get("/api/tasks/" + tasks.get(0)).json();
-        assertThat(first.get("status").asText()).isEqualTo("completed");
+        // the changes arrive one by one, in their order: the status is the last of them
+        JsonNode first = await().atMost(PATIENCE).until(() -> api.get("/api/tasks/" + tasks.get(0)).json(),
+                task -> "completed".equals(task.path("status").asText()));
+        assertThat(first.get("details").asText()).isEqualTo("while down 3");
         await().atMost(PATIENCE).until(() -> api.get("/api/tasks/" + tasks.get(1)).status() == 404);
         JsonNode imported = await().atMost(PATIENCE).until(() -> api.get("/api/tasks?rep=" + repId).json().get("items"),
                 items -> contains(items, createdWhileDown));

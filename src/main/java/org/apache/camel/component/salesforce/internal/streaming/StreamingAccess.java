@@ -32,6 +32,15 @@ public final class StreamingAccess {
         return Optional.ofNullable(component.getSubscriptionHelper().client);
     }
 
+    /**
+     * Starts the component's subscriptions (a login, a handshake and a connect) without subscribing
+     * to anything yet: the consumer, started next, finds them started and only subscribes. A listener
+     * added to {@link #client} in between hears the subscription's reply, however fast it comes.
+     */
+    public static void startSubscriptions(SalesforceComponent component) throws Exception {
+        org.apache.camel.support.service.ServiceHelper.startService(component.getSubscriptionHelper());
+    }
+
     /** Stops the component's subscriptions (the client disconnects); the next consumer start begins afresh. */
     public static void stopSubscriptions(SalesforceComponent component) throws Exception {
         component.getSubscriptionHelper().stop();
