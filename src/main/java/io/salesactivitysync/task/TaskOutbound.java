@@ -37,12 +37,21 @@ public class TaskOutbound {
     private static final Logger LOG = LoggerFactory.getLogger(TaskOutbound.class);
     /** Salesforce's answer for a Task deleted (or never there): the product's write has nothing to change. */
     private static final List<String> GONE = List.of("ENTITY_IS_DELETED", "INVALID_CROSS_REFERENCE_KEY", "NOT_FOUND");
+    /** The fields of a create that only a create may set: an upsert that finds the Task refuses them. */
+    private static final java.util.Set<String> CREATE_ONLY = java.util.Set.of("TaskSubtype");
+    private static final String FIELD_SECURITY = "INVALID_FIELD_FOR_INSERT_UPDATE";
 
     private final TaskSyncStore store;
     private final TaskMapping mapping;
     private final TaskSyncProperties properties;
     private final TaskSyncMetrics metrics;
     private final ApiUsageMonitor apiUsage;
+    /**
+     * Tasks whose create reached Salesforce although its answer was lost (a timeout): the upsert
+     * sent again finds the Task, and Salesforce refuses the create-only fields on it. Their next
+     * upsert goes without them. Kept in memory: after a restart one refusal finds them again.
+     */
+    private final java.util.Set<Long> createsThatLanded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TaskOutbound(TaskSyncStore store, TaskMapping mapping, TaskSyncProperties properties, TaskSyncMetrics metrics,
             ApiUsageMonitor apiUsage) {
@@ -118,6 +127,9 @@ public class TaskOutbound {
                     SalesforceRecord record = mapping.record(work.task(), TaskSyncStore.FIELDS, rep.subjectTemplate(),
                             rep.userId());
                     record.put(mapping.externalIdField(), TaskChangeRules.EXTERNAL_ID_PREFIX + work.taskId());
+                    if (createsThatLanded.contains(work.taskId())) {
+                        CREATE_ONLY.forEach(record::remove);
+                    }
                     batch.creates.add(new Write(work, record, written(record)));
                 }
                 default -> {
@@ -149,6 +161,7 @@ public class TaskOutbound {
             UpsertSObjectResult result = results != null && i < results.size() ? results.get(i) : null;
             Write write = batch.creates.get(i);
             if (result != null && Boolean.TRUE.equals(result.getSuccess())) {
+                createsThatLanded.remove(write.work().taskId());
                 store.outboxSent(write.work(), result.getId(), write.written(), "created Salesforce Task " + result.getId());
                 metrics.sent("create", "sent");
             } else {
@@ -199,7 +212,27 @@ public class TaskOutbound {
             metrics.sent(work.operation(), "gone");
             return;
         }
+        if ("create".equals(work.operation()) && landedEarlier(problem) && createsThatLanded.add(work.taskId())) {
+            String reason = "Salesforce has this Task already (an earlier send reached it, its answer was lost), and"
+                    + " refused " + String.join(", ", CREATE_ONLY) + " on it, which only a create sets: sent again without";
+            store.outboxFailed(work, reason, Duration.ZERO);
+            metrics.sent(work.operation(), "retry");
+            LOG.info("Task {}: {}", work.taskId(), reason);
+            return;
+        }
         fail(work, problem);
+    }
+
+    /** Salesforce refused only create-only fields of an upsert: it found the Task, so the create had landed. */
+    private static boolean landedEarlier(SalesforceProblem problem) {
+        if (!FIELD_SECURITY.equals(problem.code())) {
+            return false;
+        }
+        if (!problem.fields().isEmpty()) {
+            return CREATE_ONLY.containsAll(problem.fields());
+        }
+        String message = String.valueOf(problem.message());
+        return CREATE_ONLY.stream().anyMatch(message::contains);
     }
 
     /** A call failed for the whole batch (after the route's redeliveries): every write waits or fails. */

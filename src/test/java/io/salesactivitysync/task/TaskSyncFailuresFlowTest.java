@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.salesactivitysync.ApiClient;
 import io.salesactivitysync.ApiClient.Response;
 import io.salesactivitysync.sandbox.salesforce.admin.InjectedFault;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,33 @@ class TaskSyncFailuresFlowTest extends TaskSyncFlowTest {
         await().atMost(QUICK).until(() -> history(id).stream().anyMatch(line -> line.contains("deleted meanwhile")));
         await().atMost(QUICK).until(() -> org().query("SELECT Id FROM Task WHERE Sales_Activity_Id__c = 'sas-task:"
                 + id + "'").isEmpty());
+    }
+
+    /**
+     * A create that reached Salesforce while its answer was lost (a timeout): the upsert sent again
+     * finds the Task, where Salesforce refuses TaskSubtype (settable on create only). The task is
+     * synced with that one Task, not failed, and no second Task is made.
+     */
+    @Test
+    void aCreateThatLandedWithoutItsAnswerIsSyncedWithTheTaskItMade() throws Exception {
+        TestRep rep = syncingRep();
+        camelContext.getRouteController().stopRoute("task-outbound-schedule");
+        long id;
+        String landed;
+        try {
+            id = createTask(rep, "name", "Landed once").get("id").asLong();
+            // what the lost answer's send left in Salesforce: the product's Task under its external id
+            landed = org().create("Task", ApiClient.toJson(object("Subject", "Landed once", "OwnerId", rep.userId(),
+                    "Status", "Not Started", "Priority", "Normal", "TaskSubtype", "Task",
+                    "Sales_Activity_Id__c", "sas-task:" + id)));
+        } finally {
+            camelContext.getRouteController().startRoute("task-outbound-schedule");
+        }
+        JsonNode synced = synced(id);
+        assertThat(synced.get("salesforceTaskId").asText()).isEqualTo(landed);
+        assertThat(org().query("SELECT Id FROM Task WHERE Sales_Activity_Id__c = 'sas-task:" + id + "'")).hasSize(1);
+        assertThat(history(id)).anyMatch(line -> line.contains("an earlier send reached it"));
+        assertThat(salesforceTask(landed).get("Description").asText()).isEqualTo("About the renewal");
     }
 
     @Test
