@@ -64,6 +64,12 @@ public class TaskMapping {
         }
     }
 
+    /**
+     * The fields {@link #record} sets on a create only, which Salesforce lets no one change later: an
+     * upsert that finds the Task already there refuses them.
+     */
+    public static final List<String> CREATE_ONLY = List.of("TaskSubtype");
+
     /** The Task external id field (sas.salesforce.task-external-id-field) the product's own Tasks carry. */
     public String externalIdField() {
         return externalIdField;
@@ -114,7 +120,7 @@ public class TaskMapping {
         SalesforceRecord record = new SalesforceRecord("Task");
         if (ownerId != null) {
             record.put("OwnerId", ownerId);
-            record.put("TaskSubtype", "Task");
+            record.put("TaskSubtype", "Task");   // CREATE_ONLY
         }
         for (String field : productFields) {
             record.put(salesforceField(field), salesforceValue(field, task, subjectTemplate));

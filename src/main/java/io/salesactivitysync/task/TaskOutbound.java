@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.salesforce.api.dto.RestError;
@@ -37,8 +39,6 @@ public class TaskOutbound {
     private static final Logger LOG = LoggerFactory.getLogger(TaskOutbound.class);
     /** Salesforce's answer for a Task deleted (or never there): the product's write has nothing to change. */
     private static final List<String> GONE = List.of("ENTITY_IS_DELETED", "INVALID_CROSS_REFERENCE_KEY", "NOT_FOUND");
-    /** The fields of a create that only a create may set: an upsert that finds the Task refuses them. */
-    private static final java.util.Set<String> CREATE_ONLY = java.util.Set.of("TaskSubtype");
     private static final String FIELD_SECURITY = "INVALID_FIELD_FOR_INSERT_UPDATE";
 
     private final TaskSyncStore store;
@@ -51,7 +51,7 @@ public class TaskOutbound {
      * sent again finds the Task, and Salesforce refuses the create-only fields on it. Their next
      * upsert goes without them. Kept in memory: after a restart one refusal finds them again.
      */
-    private final java.util.Set<Long> createsThatLanded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> createsThatLanded = ConcurrentHashMap.newKeySet();
 
     public TaskOutbound(TaskSyncStore store, TaskMapping mapping, TaskSyncProperties properties, TaskSyncMetrics metrics,
             ApiUsageMonitor apiUsage) {
@@ -128,7 +128,7 @@ public class TaskOutbound {
                             rep.userId());
                     record.put(mapping.externalIdField(), TaskChangeRules.EXTERNAL_ID_PREFIX + work.taskId());
                     if (createsThatLanded.contains(work.taskId())) {
-                        CREATE_ONLY.forEach(record::remove);
+                        TaskMapping.CREATE_ONLY.forEach(record::remove);
                     }
                     batch.creates.add(new Write(work, record, written(record)));
                 }
@@ -214,7 +214,7 @@ public class TaskOutbound {
         }
         if ("create".equals(work.operation()) && landedEarlier(problem) && createsThatLanded.add(work.taskId())) {
             String reason = "Salesforce has this Task already (an earlier send reached it, its answer was lost), and"
-                    + " refused " + String.join(", ", CREATE_ONLY) + " on it, which only a create sets: sent again without";
+                    + " refused " + String.join(", ", TaskMapping.CREATE_ONLY) + " on it, which only a create sets: sent again without";
             store.outboxFailed(work, reason, Duration.ZERO);
             metrics.sent(work.operation(), "retry");
             LOG.info("Task {}: {}", work.taskId(), reason);
@@ -229,10 +229,10 @@ public class TaskOutbound {
             return false;
         }
         if (!problem.fields().isEmpty()) {
-            return CREATE_ONLY.containsAll(problem.fields());
+            return TaskMapping.CREATE_ONLY.containsAll(problem.fields());
         }
         String message = String.valueOf(problem.message());
-        return CREATE_ONLY.stream().anyMatch(message::contains);
+        return TaskMapping.CREATE_ONLY.stream().anyMatch(message::contains);
     }
 
     /** A call failed for the whole batch (after the route's redeliveries): every write waits or fails. */

@@ -1,9 +1,9 @@
 package io.salesactivitysync.task;
 
-import org.apache.camel.component.salesforce.SalesforceComponent;
-import org.apache.camel.component.salesforce.internal.streaming.SubscriptionHelper;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.component.salesforce.internal.streaming.SubscriptionHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.cometd.client.transport.ClientTransport;
 import org.springframework.util.unit.DataSize;
