@@ -5,7 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
@@ -28,6 +30,8 @@ public final class DatabaseFaults extends DelegatingDataSource {
     private volatile Predicate<String> failing = sql -> false;
     private volatile Predicate<String> held = sql -> false;
     private volatile CyclicBarrier gate;
+    private volatile Predicate<String> refusing = sql -> false;
+    private volatile String refusedValue;
 
     DatabaseFaults(DataSource target) {
         super(target);
@@ -54,7 +58,20 @@ public final class DatabaseFaults extends DelegatingDataSource {
         held = sql -> sql.toLowerCase(Locale.ROOT).contains(wanted);
     }
 
+    /**
+     * Statements whose SQL contains the text and one of whose values contains {@code value} fail as
+     * a constraint the row breaks would fail them (SQLState 23514): one record the database refuses
+     * among others it takes.
+     */
+    public void refuseRowsHolding(String sqlText, String value) {
+        String wanted = sqlText.toLowerCase(Locale.ROOT);
+        refusedValue = value;
+        refusing = sql -> sql.toLowerCase(Locale.ROOT).contains(wanted);
+    }
+
     public void reset() {
+        refusing = sql -> false;
+        refusedValue = null;
         refuseConnections = false;
         failing = sql -> false;
         held = sql -> false;
@@ -89,6 +106,46 @@ public final class DatabaseFaults extends DelegatingDataSource {
                 if (barrier != null && held.test(sql)) {
                     barrier.await(30, TimeUnit.SECONDS);
                 }
+            }
+            Object answer;
+            try {
+                answer = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (answer instanceof PreparedStatement statement && args != null && args.length > 0
+                    && args[0] instanceof String sql && refusing.test(sql)) {
+                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class},
+                        new RefusingStatement(statement, refusedValue));
+            }
+            return answer;
+        }
+    }
+
+    /** A statement that fails when it runs with a value holding the refused text. */
+    private static final class RefusingStatement implements InvocationHandler {
+        private final PreparedStatement target;
+        private final String refused;
+        private boolean holdsRefused;
+
+        RefusingStatement(PreparedStatement target, String refused) {
+            this.target = target;
+            this.refused = refused;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("set") && args != null && args.length > 1 && args[1] instanceof String value
+                    && refused != null && value.contains(refused)) {
+                holdsRefused = true;
+            }
+            if (name.startsWith("execute") && holdsRefused) {
+                throw new SQLIntegrityConstraintViolationException(
+                        "new row violates check constraint (simulated: a value holds \"" + refused + "\")", "23514");
+            }
+            if (name.equals("clearParameters")) {
+                holdsRefused = false;
             }
             try {
                 return method.invoke(target, args);

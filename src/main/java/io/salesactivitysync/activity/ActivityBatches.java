@@ -20,6 +20,7 @@ import io.salesactivitysync.store.RepStore;
 import io.salesactivitysync.store.SettingsStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,18 +179,32 @@ public class ActivityBatches {
     }
 
     private void recordDecided(List<ActivityWork> decided) {
+        Map<Long, ActivityOutcome> outcomes = new LinkedHashMap<>();
+        List<ActivityWork> settled = new ArrayList<>();
+        addDecided(decided, outcomes, settled);
+        record(outcomes, settled);
+    }
+
+    /** The outcomes of activities a step decided; those that failed for a while are rescheduled. */
+    private void addDecided(List<ActivityWork> decided, Map<Long, ActivityOutcome> outcomes, List<ActivityWork> settled) {
         for (ActivityWork work : decided) {
             SalesforceProblem problem = work.problem();
             if (problem != null && problem.errorClass() == ErrorClass.INTERMITTENT) {
-                reschedule(work, problem);
+                reschedule(work, problem, outcomes, settled);
                 continue;
             }
-            activities.recordOutcome(work.activity().id(), new ActivityOutcome(work.state(), work.reason(),
+            outcomes.put(work.activity().id(), new ActivityOutcome(work.state(), work.reason(),
                     problem == null ? null : problem.code(), problem == null ? null : problem.errorClass().value(),
                     work.rep() == null ? null : work.rep().id(), work.person() == null ? null : work.person().id(),
                     json.valueToTree(work.matching()), work.tasks(), new ArrayList<>(work.fieldsLeftOut()), 0));
-            metrics.recorded(work);
+            settled.add(work);
         }
+    }
+
+    /** The batch's outcomes in one transaction, then counted. */
+    private void record(Map<Long, ActivityOutcome> outcomes, List<ActivityWork> settled) {
+        activities.recordOutcomes(outcomes);
+        settled.forEach(metrics::recorded);
     }
 
     /**
@@ -214,6 +229,8 @@ public class ActivityBatches {
         boolean tryAgain = problem.errorClass() == ErrorClass.INTERMITTENT || problem.errorClass() == ErrorClass.AUTH
                 || problem.unexpected();
         List<ActivityWork> decided = new ArrayList<>();
+        Map<Long, ActivityOutcome> outcomes = new LinkedHashMap<>();
+        List<ActivityWork> settled = new ArrayList<>();
         for (ActivityWork work : batch.items()) {
             if (!work.decided() && !tryAgain) {
                 work.fail(problem, "The activity could not be logged: " + problem.describe());
@@ -222,13 +239,19 @@ public class ActivityBatches {
                 decided.add(work);
             } else {
                 // never "logged": its Tasks may not all be in Salesforce
-                reschedule(work, problem);
+                reschedule(work, problem, outcomes, settled);
             }
         }
-        recordDecided(decided);
+        addDecided(decided, outcomes, settled);
+        record(outcomes, settled);
     }
 
-    private void reschedule(ActivityWork work, SalesforceProblem problem) {
+    /**
+     * The outcome of an attempt that failed for a while: pending again with a backoff, or failed
+     * for good once {@code max-attempts} is reached (then counted with {@code settled}).
+     */
+    private void reschedule(ActivityWork work, SalesforceProblem problem, Map<Long, ActivityOutcome> outcomes,
+                            List<ActivityWork> settled) {
         int attempts = work.activity().attempts() + 1;
         boolean exhausted = attempts >= properties.maxAttempts();
         ActivityState state = exhausted ? ActivityState.FAILED : ActivityState.PENDING;
@@ -236,13 +259,13 @@ public class ActivityBatches {
                 ? "Gave up after " + attempts + " attempts: " + problem.describe() + "; retry it through the API"
                 : "Attempt " + attempts + " of " + properties.maxAttempts() + " failed, trying again later: " + problem.describe();
         // the Tasks this attempt planned, with the Salesforce ids of those it wrote: the next one writes only the rest
-        activities.recordOutcome(work.activity().id(), new ActivityOutcome(state, reason, problem.code(),
+        outcomes.put(work.activity().id(), new ActivityOutcome(state, reason, problem.code(),
                 problem.errorClass().value(), work.rep() == null ? null : work.rep().id(),
                 work.person() == null ? null : work.person().id(), null, work.tasks().isEmpty() ? null : work.tasks(),
                 null, backoffMillis(attempts)));
         if (exhausted) {
             work.fail(problem, reason);
-            metrics.recorded(work);
+            settled.add(work);
         }
     }
 

@@ -57,6 +57,7 @@ public class TaskWrites {
      */
     public void plan(@ExchangeProperty("batch") ActivityBatch batch) {
         Map<String, ActivityBatch.PendingWrite> byExternalId = new LinkedHashMap<>();
+        List<ActivityStore.Plan> plans = new ArrayList<>();
         for (ActivityWork work : batch.undecided()) {
             if (!work.planned()) {
                 List<ActivityTask> tasks = matcher.targets(work, batch.lookups()).stream()
@@ -64,8 +65,8 @@ public class TaskWrites {
                                 target.whoId(), target.whatId()), target.whoId(), target.whatId(), null))
                         .toList();
                 work.tasks(tasks);
-                store.savePlan(work.activity().id(), json.valueToTree(work.matching()), work.rep().id(),
-                        work.person() == null ? null : work.person().id(), tasks);
+                plans.add(new ActivityStore.Plan(work.activity().id(), json.valueToTree(work.matching()), work.rep().id(),
+                        work.person() == null ? null : work.person().id(), tasks));
             }
             for (ActivityTask task : work.tasks()) {
                 if (task.salesforceTaskId() != null) {
@@ -81,6 +82,8 @@ public class TaskWrites {
                 }
             }
         }
+        // kept before any Task is written, all in one transaction
+        store.savePlans(plans);
         batch.taskWrites().addAll(byExternalId.values());
     }
 

@@ -34,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes one email of the BCC mailbox in: reads it, checks its sender, works out whom it is about,
- * and stores one activity per person (source {@code bcc}, keyed by its Message-ID like the same
- * email logged through the API), which the activity-logging flow then logs like any other.
+ * and plans one activity per person (source {@code bcc}, keyed by its Message-ID like the same
+ * email logged through the API), which the activity-logging flow then logs like any other. The
+ * poll's emails are stored together at the end of its batch ({@link #store}): one transaction, and
+ * the reps and settings read once, for the whole batch.
  *
  * <ul>
  *   <li><b>Sender</b>: the From address must be a rep's address or alias (Salesforce's "My
@@ -88,9 +90,24 @@ public class BccCapture {
         this.hold = hold;
     }
 
-    public CapturedMail take(@Body MailboxMessage message) {
+    /** The reps and settings this poll has looked up: read once per batch, not once per email. */
+    private volatile BatchLookups lookups = new BatchLookups();
+
+    /**
+     * Starts a poll's batch: reps and their settings are read again (a change made between two
+     * polls counts from the next one).
+     */
+    public void newBatch() {
+        lookups = new BatchLookups();
+    }
+
+    /**
+     * Reads the email and works out its activities, without storing them: {@link #store} stores
+     * the poll's emails together at the end of the batch.
+     */
+    public PlannedMail take(@Body MailboxMessage message) {
         if (message.known()) {
-            return new CapturedMail(message.knownKey(), message.knownIds(), List.of());
+            return PlannedMail.known(new CapturedMail(message.knownKey(), message.knownIds(), List.of()));
         }
         BccMailboxProperties mailbox = settings.current();
         OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : now();
@@ -126,15 +143,16 @@ public class BccCapture {
                     String.join("; ", mail.notes()));
         }
         String from = mail.from().toLowerCase(Locale.ROOT);
-        Optional<Rep> rep = reps.findByAddress(from);
-        String senderProblem = senderProblem(from, rep, mailbox, mail);
+        BatchLookups lookups = this.lookups;
+        Optional<Rep> rep = lookups.rep(from);
+        String senderProblem = senderProblem(from, rep, mailbox, mail, lookups);
         String repEmail = rep.map(Rep::email).orElse(from);
         OffsetDateTime occurredAt = mail.date() != null ? mail.date() : received;
         ActivityType type = mail.reply() ? ActivityType.REPLY : ActivityType.EMAIL;
         String subject = mail.reply() ? "Reply: " + REPLY_PREFIX.matcher(mail.subject()).replaceFirst("") : mail.subject();
         String body = withAttachments(mail);
         List<String> unusable = new ArrayList<>();
-        Map<String, Activity.PersonRef> people = people(mail, mailbox, unusable);
+        Map<String, Activity.PersonRef> people = people(mail, mailbox, unusable, lookups);
         if (people.isEmpty()) {
             String reason = senderProblem != null ? senderProblem
                     : "no person to log the email against: its To and Cc hold only reps and the BCC mailbox"
@@ -142,30 +160,75 @@ public class BccCapture {
             return wholeEmail(mail.key(), mail.messageId(), repEmail, subject, occurredAt,
                     senderProblem != null ? ActivityState.REJECTED : ActivityState.UNRESOLVED, reason, type, body);
         }
-        return transaction.execute(status -> {
-            List<Long> ids = new ArrayList<>();
-            List<Long> created = new ArrayList<>();
-            for (Map.Entry<String, Activity.PersonRef> person : people.entrySet()) {
-                NewActivity activity = new NewActivity(ActivitySource.BCC, type, mail.key(),
-                        ActivityKeys.sha256(mail.key() + "\n" + person.getKey()), mail.messageId(), repEmail,
-                        person.getValue(), cut(subject, 998), body, occurredAt, null, null, null);
-                ActivityStore.Intake intake = activities.create(activity, hold,
-                        senderProblem == null ? null : settled(ActivityState.REJECTED, senderProblem));
-                ids.add(intake.activity().id());
-                if (intake.created()) {
-                    created.add(intake.activity().id());
-                }
-            }
-            return new CapturedMail(mail.key(), List.copyOf(ids), List.copyOf(created));
-        });
+        List<NewActivity> planned = new ArrayList<>();
+        for (Map.Entry<String, Activity.PersonRef> person : people.entrySet()) {
+            planned.add(new NewActivity(ActivitySource.BCC, type, mail.key(),
+                    ActivityKeys.sha256(mail.key() + "\n" + person.getKey()), mail.messageId(), repEmail,
+                    person.getValue(), cut(subject, 998), body, occurredAt, null, null, null));
+        }
+        return new PlannedMail(mail.key(), List.copyOf(planned), hold,
+                senderProblem == null ? null : settled(ActivityState.REJECTED, senderProblem), null);
     }
 
-    private String senderProblem(String from, Optional<Rep> rep, BccMailboxProperties mailbox, ParsedMail mail) {
+    /**
+     * Stores the activities of a poll's emails, all in one transaction (a commit per email cost
+     * more than the rest of its intake). When that fails, each email is stored in a transaction of
+     * its own, so that one the store refuses does not hold the others back: it is left out (null
+     * in the answer), stays unseen and is read again.
+     *
+     * @return what each email became, in the order given; null for one that could not be stored
+     */
+    public List<CapturedMail> store(List<PlannedMail> mails) {
+        if (mails.stream().allMatch(mail -> mail.known() != null)) {
+            return mails.stream().map(PlannedMail::known).toList();
+        }
+        try {
+            return transaction.execute(status -> mails.stream().map(this::stored).toList());
+        } catch (RuntimeException batchFailure) {
+            if (mails.size() == 1) {
+                LOG.warn("BCC email {} could not be stored; it stays unseen and is read again: {}",
+                        mails.get(0).key(), MailParser.reason(batchFailure));
+                return java.util.Collections.singletonList(null);
+            }
+            LOG.warn("Storing {} BCC emails together failed ({}); each is stored on its own",
+                    mails.size(), MailParser.reason(batchFailure));
+            List<CapturedMail> captured = new ArrayList<>();
+            for (PlannedMail mail : mails) {
+                try {
+                    captured.add(transaction.execute(status -> stored(mail)));
+                } catch (RuntimeException e) {
+                    LOG.warn("BCC email {} could not be stored; it stays unseen and is read again: {}",
+                            mail.key(), MailParser.reason(e));
+                    captured.add(null);
+                }
+            }
+            return captured;
+        }
+    }
+
+    private CapturedMail stored(PlannedMail mail) {
+        if (mail.known() != null) {
+            return mail.known();
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Long> created = new ArrayList<>();
+        for (NewActivity activity : mail.activities()) {
+            ActivityStore.Intake intake = activities.create(activity, mail.hold(), mail.settled());
+            ids.add(intake.activity().id());
+            if (intake.created()) {
+                created.add(intake.activity().id());
+            }
+        }
+        return new CapturedMail(mail.key(), List.copyOf(ids), List.copyOf(created));
+    }
+
+    private String senderProblem(String from, Optional<Rep> rep, BccMailboxProperties mailbox, ParsedMail mail,
+                                 BatchLookups lookups) {
         if (rep.isEmpty()) {
             return "sender " + from + " is not a known rep: add the address to a rep (or as an alias of one, like"
                     + " Salesforce's My Acceptable Email Addresses), then retry";
         }
-        if (!repSettings.repSettings(rep.get().id()).effective().logEmailsViaBcc()) {
+        if (!lookups.logsBcc(rep.get())) {
             return "Logging emails from the BCC mailbox is off for rep " + rep.get().email() + " (setting logEmailsViaBcc)";
         }
         return MailAuthentication.problem(mail.authenticationResults(), mailbox.requireAuthentication(),
@@ -176,7 +239,8 @@ public class BccCapture {
      * The persons the email is logged against, by the key that makes each one's activity unique:
      * records named directly first, then the addresses.
      */
-    private Map<String, Activity.PersonRef> people(ParsedMail mail, BccMailboxProperties mailbox, List<String> unusable) {
+    private Map<String, Activity.PersonRef> people(ParsedMail mail, BccMailboxProperties mailbox, List<String> unusable,
+                                                   BatchLookups lookups) {
         Map<String, Activity.PersonRef> people = new LinkedHashMap<>();
         String bcc = mailbox.bccAddress();
         int at = bcc.indexOf('@');
@@ -202,7 +266,7 @@ public class BccCapture {
             named(tag.group(1), "the tag " + tag.group(), people, unusable);
         }
         // colleagues are no prospects: one query for all the addresses
-        java.util.Set<String> colleagues = reps.repAddresses(plain);
+        java.util.Set<String> colleagues = lookups.repAddresses(plain);
         int counted = 0;
         for (String address : plain) {
             if (people.containsKey("email:" + address) || colleagues.contains(address)) {
@@ -232,20 +296,18 @@ public class BccCapture {
     }
 
     /** One activity standing for the whole email, settled at once: it names no person, or cannot be read. */
-    private CapturedMail wholeEmail(String key, String messageId, String repEmail, String subject, OffsetDateTime occurredAt,
-                                    ActivityState state, String reason) {
+    private PlannedMail wholeEmail(String key, String messageId, String repEmail, String subject, OffsetDateTime occurredAt,
+                                   ActivityState state, String reason) {
         return wholeEmail(key, messageId, repEmail, subject, occurredAt, state, reason, ActivityType.EMAIL, "");
     }
 
-    private CapturedMail wholeEmail(String key, String messageId, String repEmail, String subject, OffsetDateTime occurredAt,
-                                    ActivityState state, String reason, ActivityType type, String body) {
+    private PlannedMail wholeEmail(String key, String messageId, String repEmail, String subject, OffsetDateTime occurredAt,
+                                   ActivityState state, String reason, ActivityType type, String body) {
         NewActivity activity = new NewActivity(ActivitySource.BCC, type, key, ActivityKeys.sha256(key + "\n" + EMAIL_LEVEL),
                 messageId == null ? null : cut(messageId, 998), repEmail == null ? "" : cut(repEmail, 254),
                 new Activity.PersonRef(null, null, null), cut(subject == null ? "" : subject, 998), body, occurredAt,
                 null, null, null);
-        ActivityStore.Intake intake = activities.create(activity, Duration.ZERO, settled(state, reason));
-        long id = intake.activity().id();
-        return new CapturedMail(key, List.of(id), intake.created() ? List.of(id) : List.of());
+        return new PlannedMail(key, List.of(activity), Duration.ZERO, settled(state, reason), null);
     }
 
     private static ActivityOutcome settled(ActivityState state, String reason) {
@@ -300,5 +362,35 @@ public class BccCapture {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * A poll's lookups of reps by address and of their BCC setting, each asked of the store once per
+     * batch: a backlog's emails mostly come from the same few reps and name the same colleagues.
+     */
+    private final class BatchLookups {
+
+        private final Map<String, Optional<Rep>> repsByAddress = new java.util.HashMap<>();
+        private final Map<Long, Boolean> logsBcc = new java.util.HashMap<>();
+        private final Map<String, Boolean> isRepAddress = new java.util.HashMap<>();
+
+        synchronized Optional<Rep> rep(String address) {
+            return repsByAddress.computeIfAbsent(address, reps::findByAddress);
+        }
+
+        synchronized boolean logsBcc(Rep rep) {
+            return logsBcc.computeIfAbsent(rep.id(), id -> repSettings.repSettings(id).effective().logEmailsViaBcc());
+        }
+
+        synchronized java.util.Set<String> repAddresses(List<String> addresses) {
+            List<String> unknown = addresses.stream().filter(address -> !isRepAddress.containsKey(address)).distinct().toList();
+            if (!unknown.isEmpty()) {
+                java.util.Set<String> found = reps.repAddresses(unknown);
+                unknown.forEach(address -> isRepAddress.put(address, found.contains(address)));
+            }
+            java.util.Set<String> colleagues = new java.util.HashSet<>();
+            addresses.stream().filter(isRepAddress::get).forEach(colleagues::add);
+            return colleagues;
+        }
     }
 }

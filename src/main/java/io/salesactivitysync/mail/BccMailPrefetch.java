@@ -11,13 +11,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
-import org.eclipse.angus.mail.imap.IMAPFolder;
+import java.util.Set;
 import org.apache.camel.component.mail.DefaultMailUidGenerator;
 import org.apache.camel.component.mail.MailEndpoint;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +52,11 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
      * and each email of the new poll would then be read with commands of its own.
      */
     private final Set<Message> prefetched = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * What the store had, at the prefetch, for each activity key the prefetch looked up: the ids of
+     * an email read again, an empty list for one it did not know.
+     */
+    private final Map<String, List<Long>> checked = new HashMap<>();
 
     public BccMailPrefetch(@Value("${sas.mail.bcc.batch-size:200}") int batchSize, ActivityStore activities) {
         this.batchSize = batchSize;
@@ -86,7 +93,11 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
             String key = ids == null || ids.length == 0 ? null : ActivityKeys.messageIdKey(ids[0]);
             unknown.put(key == null ? "#" + message.getMessageNumber() : key, message);
         }
-        unknown.keySet().removeAll(activities.knownKeys(ActivitySource.BCC, unknown.keySet()));
+        Map<String, List<Long>> known = activities.idsByKeys(ActivitySource.BCC, unknown.keySet());
+        for (String key : unknown.keySet()) {
+            checked.put(key, List.copyOf(known.getOrDefault(key, List.of())));
+        }
+        unknown.keySet().removeAll(known.keySet());
         if (!unknown.isEmpty()) {
             FetchProfile bodies = new FetchProfile();
             bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
@@ -94,8 +105,17 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
         }
     }
 
+    /**
+     * The activities the store had for this email's key when its batch was prefetched (empty: none);
+     * null when the prefetch did not look it up, and the store must be asked.
+     */
+    synchronized List<Long> knownIds(Message message, String key) {
+        return prefetched.contains(message) ? checked.get(key) : null;
+    }
+
     private void prefetch(Folder folder, int from) {
         prefetched.clear();
+        checked.clear();
         try {
             int to = Math.min(folder.getMessageCount(), from + batchSize + SLACK);
             if (to < from) {

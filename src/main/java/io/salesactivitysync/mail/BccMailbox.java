@@ -44,8 +44,10 @@ public class BccMailbox {
 
     private final BccSettings settings;
     private final ActivityStore activities;
+    private final BccCapture capture;
+    private final BccMailPrefetch prefetch;
     private final BccMetrics metrics;
-    private final List<CapturedMail> batch = new ArrayList<>();
+    private final List<Email> batch = new ArrayList<>();
     /** This poll's emails that went through the route, for {@link #markBatch}. */
     private final List<Queued> toMark = new ArrayList<>();
     private int loggingRounds;
@@ -54,7 +56,21 @@ public class BccMailbox {
     /** Whether the last poll marked an email: the consumer's greedy polling goes on only then. */
     private volatile boolean progressed;
 
-    private record Queued(Message message, CapturedMail captured) {
+    private record Queued(Message message, Email email) {
+    }
+
+    /**
+     * One email of the poll's batch: what the capture planned for it, and once the batch is stored
+     * ({@link #store}), what it became; null when it could not be stored (it stays unseen).
+     */
+    private static final class Email {
+        private final PlannedMail planned;
+        private volatile CapturedMail captured;
+
+        Email(PlannedMail planned) {
+            this.planned = planned;
+            this.captured = planned.known();
+        }
     }
 
     /** Where an email ends up, by the outcomes of its activities. */
@@ -62,9 +78,11 @@ public class BccMailbox {
         LOGGED, UNRESOLVED, REJECTED, FAILED
     }
 
-    public BccMailbox(BccSettings settings, ActivityStore activities, BccMetrics metrics,
-                      @Value("${sas.activity.batch-size:200}") int batchSize) {
+    public BccMailbox(BccSettings settings, ActivityStore activities, BccCapture capture, BccMailPrefetch prefetch,
+                      BccMetrics metrics, @Value("${sas.activity.batch-size:200}") int batchSize) {
         this.settings = settings;
+        this.capture = capture;
+        this.prefetch = prefetch;
         this.batchSize = batchSize;
         this.activities = activities;
         this.metrics = metrics;
@@ -88,7 +106,11 @@ public class BccMailbox {
         OffsetDateTime received = received(message);
         String key = ActivityKeys.messageIdKey(messageId);
         if (key != null) {
-            List<Long> known = activities.idsByKey(ActivitySource.BCC, key);
+            // looked up for the whole batch by the prefetch, else now
+            List<Long> known = prefetch.knownIds(message, key);
+            if (known == null) {
+                known = activities.idsByKey(ActivitySource.BCC, key);
+            }
             if (!known.isEmpty()) {
                 return MailboxMessage.known(key, known, received);
             }
@@ -156,6 +178,7 @@ public class BccMailbox {
         // a poll that ended without its mark (it failed) leaves its emails unseen: read again now
         toMark.clear();
         loggingRounds = 0;
+        capture.newBatch();
         try {
             Folder folder = message.getFolder();
             OffsetDateTime received = received(message);
@@ -166,16 +189,29 @@ public class BccMailbox {
     }
 
     /**
-     * Counts the email into this poll's batch, whose activities are logged together at its end, and
-     * keeps it on the exchange for {@link #mark} (the batch's logging round replaces the body).
+     * Counts the email into this poll's batch, whose activities are stored and logged together at
+     * its end, and keeps it on the exchange for {@link #mark} (the batch's logging round replaces
+     * the body).
      */
-    public synchronized void collect(Exchange exchange, CapturedMail captured) {
-        exchange.setProperty(CAPTURED, captured);
-        batch.add(captured);
+    public synchronized void collect(Exchange exchange, PlannedMail planned) {
+        Email email = new Email(planned);
+        exchange.setProperty(CAPTURED, email);
+        batch.add(email);
     }
 
-    /** The activities of this poll's emails: due now, for the batch's own logging round. */
+    /**
+     * The end of the poll's batch: its emails' activities stored, in one transaction
+     * ({@link BccCapture#store}), then made due now, for the batch's own logging round. An email
+     * the store refused stays unseen.
+     */
     public void release() {
+        List<Email> emails = batchNow().stream().filter(email -> email.captured == null).toList();
+        if (!emails.isEmpty()) {
+            List<CapturedMail> stored = capture.store(emails.stream().map(email -> email.planned).toList());
+            for (int i = 0; i < emails.size(); i++) {
+                emails.get(i).captured = stored.get(i);
+            }
+        }
         // all of them: those held by a batch that never ended (a crash) are due now too
         activities.makeDue(ids(batchNow()));
     }
@@ -201,14 +237,14 @@ public class BccMailbox {
      * batch's activities are logged, so most emails waited for the next poll to be marked.
      */
     public void mark(Exchange exchange) {
-        CapturedMail captured = exchange.getProperty(CAPTURED, CapturedMail.class);
+        Email email = exchange.getProperty(CAPTURED, Email.class);
         Message message = BccMailDetach.message(exchange);
         if (message != null) {
             synchronized (this) {
-                toMark.add(new Queued(message, captured));
+                toMark.add(new Queued(message, email));
             }
         }
-        throw new EmailPendingException(captured.key());
+        throw new EmailPendingException(email.planned.key());
     }
 
     /**
@@ -229,11 +265,13 @@ public class BccMailbox {
             return;
         }
         java.util.concurrent.atomic.AtomicInteger marked = new java.util.concurrent.atomic.AtomicInteger();
+        // an email the store refused has no activities: it stays unseen
+        queued.removeIf(q -> q.email().captured == null);
         Map<Long, ActivityState> states = activities.states(
-                queued.stream().flatMap(q -> q.captured().activityIds().stream()).distinct().toList());
+                queued.stream().flatMap(q -> q.email().captured.activityIds().stream()).distinct().toList());
         Map<Outcome, List<Queued>> byOutcome = new java.util.EnumMap<>(Outcome.class);
         for (Queued q : queued) {
-            Outcome outcome = outcome(q.captured().activityIds(), states);
+            Outcome outcome = outcome(q.email().captured.activityIds(), states);
             if (outcome != null && q.message().getFolder() == folder) {
                 byOutcome.computeIfAbsent(outcome, o -> new ArrayList<>()).add(q);
             }
@@ -271,7 +309,7 @@ public class BccMailbox {
             marked.addAndGet(emails.size());
             for (Queued q : emails) {
                 metrics.settled(outcome);
-                LOG.debug("BCC email {} (activities {}): {}", q.captured().key(), q.captured().activityIds(), outcome);
+                LOG.debug("BCC email {} (activities {}): {}", q.email().planned.key(), q.email().captured.activityIds(), outcome);
             }
         });
         progressed = marked.get() > 0;
@@ -327,12 +365,13 @@ public class BccMailbox {
         };
     }
 
-    private synchronized List<CapturedMail> batchNow() {
+    private synchronized List<Email> batchNow() {
         return new ArrayList<>(batch);
     }
 
-    private static List<Long> ids(List<CapturedMail> emails) {
-        return emails.stream().flatMap(email -> email.activityIds().stream()).distinct().toList();
+    private static List<Long> ids(List<Email> emails) {
+        return emails.stream().map(email -> email.captured).filter(java.util.Objects::nonNull)
+                .flatMap(captured -> captured.activityIds().stream()).distinct().toList();
     }
 
     private static String first(Message message, String name) throws MessagingException {

@@ -137,18 +137,23 @@ public class ActivityStore {
                 .single() > 0;
     }
 
-    /** Which of these activity keys the store has for this source. */
+    /**
+     * The ids of the activities of this source with these activity keys, by key (an email's, one
+     * per person); keys the store does not have are left out.
+     */
     @Transactional(readOnly = true)
-    public java.util.Set<String> knownKeys(ActivitySource source, Collection<String> activityKeys) {
+    public Map<String, List<Long>> idsByKeys(ActivitySource source, Collection<String> activityKeys) {
+        Map<String, List<Long>> ids = new HashMap<>();
         if (activityKeys.isEmpty()) {
-            return java.util.Set.of();
+            return ids;
         }
-        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT activity_key FROM activities WHERE source = :source"
-                        + " AND activity_key IN (:keys)")
+        jdbc.sql("SELECT activity_key, id FROM activities WHERE source = :source AND activity_key IN (:keys) ORDER BY id")
                 .param("source", source.value())
                 .param("keys", activityKeys)
-                .query(String.class)
-                .list());
+                .query(rs -> {
+                    ids.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        return ids;
     }
 
     /** The ids of the activities of this source with this activity key (an email's, one per person). */
@@ -307,6 +312,27 @@ public class ActivityStore {
                 .param("id", activityId)
                 .update();
         replaceTasks(activityId, tasks);
+    }
+
+    /** A plan to keep, see {@link #savePlan}. */
+    public record Plan(long activityId, JsonNode matching, Long repId, Long personId, List<ActivityTask> tasks) {
+    }
+
+    /** Keeps the plans of a batch's activities ({@link #savePlan}), in one transaction. */
+    @Transactional
+    public void savePlans(List<Plan> plans) {
+        for (Plan plan : plans) {
+            savePlan(plan.activityId(), plan.matching(), plan.repId(), plan.personId(), plan.tasks());
+        }
+    }
+
+    /**
+     * Records the outcomes of a batch's activities ({@link #recordOutcome}), in one transaction: one
+     * commit for the batch, not one per activity.
+     */
+    @Transactional
+    public void recordOutcomes(Map<Long, ActivityOutcome> outcomes) {
+        outcomes.forEach(this::recordOutcome);
     }
 
     /** Records the outcome of an attempt and releases the claim. */

@@ -1,6 +1,7 @@
 package io.salesactivitysync.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import io.salesactivitysync.ApiClient;
@@ -21,13 +22,16 @@ import org.springframework.test.annotation.DirtiesContext;
  * (Tasks in Salesforce, no email marked). Started again, it loses no email and duplicates none.
  * A real SIGKILL of the process is the fault drills' job (issue 10); here the route's own steps
  * fail at the worst moments, which leaves the mailbox and the store exactly as a kill would.
+ * And the store refuses one email of a batch, which is stored in one transaction: the rest of the
+ * batch goes on without it.
  */
 @UseAdviceWith
 @DirtiesContext
 class BccCrashFlowTest extends BccFlowTest {
 
-    private final AtomicInteger crashesBeforeLogging = new AtomicInteger();
-    private final AtomicInteger crashesBeforeMarking = new AtomicInteger();
+    // static: the route is advised once, by the first test instance, and JUnit makes one per test
+    private static final AtomicInteger crashesBeforeLogging = new AtomicInteger();
+    private static final AtomicInteger crashesBeforeMarking = new AtomicInteger();
 
     @BeforeEach
     void crashAtTheWorstMoments() throws Exception {
@@ -75,5 +79,39 @@ class BccCrashFlowTest extends BccFlowTest {
         assertThat(statesOf(messageIds)).containsOnlyKeys("logged");
         assertThat(org().query("SELECT Id FROM Task WHERE OwnerId = '" + rep.userId() + "'")).hasSize(80);
         assertThat(messageIds("INBOX", false).stream().filter(id -> id.contains("@crash.example"))).isEmpty();
+    }
+
+    @Test
+    void anEmailTheStoreRefusesStaysUnseenWithoutHoldingBackTheRestOfItsBatch() throws Exception {
+        TestRep rep = newRep("Refused", "UTC");
+        String contact = ApiClient.uniqueEmail("refused");
+        newContact(contact, null);
+        camelContext.getRouteController().stopRoute("bcc-capture");
+        List<String> messageIds = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String messageId = UUID.randomUUID() + "@refused.example";
+            messageIds.add(messageId);
+            deliver(email("<" + messageId + ">", rep.email(), contact, (i == 7 ? "Poison " : "Fine ") + i, "Email " + i + ".")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String poison = messageIds.get(7);
+        database.refuseRowsHolding("INSERT INTO activities", "Poison 7");
+        try {
+            camelContext.getRouteController().startRoute("bcc-capture");
+
+            await("the 29 others logged and marked").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> seenIn("Logged").stream().filter(id -> id.contains("@refused.example")).count() == 29);
+            assertThat(statesOf(messageIds)).containsOnly(entry("logged", 29L));
+            assertThat(messageIds("INBOX", false)).as("the refused email waits, unseen").anyMatch(id -> id.contains(poison))
+                    .noneMatch(id -> id.contains("@refused.example") && !id.contains(poison));
+        } finally {
+            database.reset();
+        }
+
+        await("the refused email taken in once the store takes it").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> seenIn("Logged").stream().filter(id -> id.contains("@refused.example")).count() == 30);
+        assertThat(statesOf(messageIds)).containsOnly(entry("logged", 30L));
+        assertThat(org().query("SELECT Id FROM Task WHERE OwnerId = '" + rep.userId() + "'")).hasSize(30);
     }
 }
