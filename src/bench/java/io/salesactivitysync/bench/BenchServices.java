@@ -200,6 +200,32 @@ final class BenchServices implements AutoCloseable {
     }
 
     /** Puts raw emails into the BCC mailbox's INBOX; Dovecot takes them in one APPEND. */
+    /** Emails kept for {@link #releaseStaged} when the mailbox is GreenMail. */
+    private final List<String> staged = new java.util.ArrayList<>();
+
+    /**
+     * Puts emails aside for a backlog that {@link #releaseStaged} puts into the mailbox at once:
+     * delivered while the product reads, they would be read as fast as they come in, and the
+     * benchmark would measure the delivery.
+     */
+    void stageAll(List<String> raws) {
+        if (dovecot != null) {
+            dovecot.stage(raws);
+        } else {
+            staged.addAll(raws);
+        }
+    }
+
+    /** The staged emails into the mailbox: one IMAP COPY on Dovecot, in-process deliveries on GreenMail. */
+    void releaseStaged() {
+        if (dovecot != null) {
+            dovecot.releaseStaged();
+        } else {
+            deliverAll(List.copyOf(staged));
+            staged.clear();
+        }
+    }
+
     void deliverAll(List<String> raws) {
         if (dovecot != null) {
             dovecot.append(raws);

@@ -108,20 +108,24 @@ public final class Benchmark {
         return results;
     }
 
-    /** A backlog of emails, each from the rep to one of the Contacts, put into the mailbox at once. */
+    /**
+     * A backlog of emails, each from the rep to one of the Contacts, put into the mailbox at once
+     * (staged first, out of the product's sight); the time runs from there to the last Task.
+     */
     private void bcc(BenchRun run, int backlog, Results results) {
         String tag = "bcc" + backlog + " #";
         System.out.printf("==> %s: BCC backlog of %,d emails (%s)%n", run.name, backlog, run.services.mailServer());
-        Phase phase = Phase.begin(run);
         List<String> chunk = new ArrayList<>();
         for (int i = 0; i < backlog; i++) {
             chunk.add(BenchServices.email(run.name + "-" + tag.trim() + i + "@bench.example", BenchServices.REP,
                     BenchServices.address("p", i % options.contacts()), tag + i, "Hello, email " + i + "."));
             if (chunk.size() == 500 || i == backlog - 1) {
-                run.services.deliverAll(chunk);
+                run.services.stageAll(chunk);
                 chunk.clear();
             }
         }
+        Phase phase = Phase.begin(run);
+        run.services.releaseStaged();
         long end = run.awaitTasks(tag, backlog, Duration.ofSeconds(120 + backlog / 2));
         phase.end(end, backlog, "BCC " + String.format("%,d", backlog), "emails/s", results);
         awaitInboxEmpty(run);

@@ -18,13 +18,15 @@ import java.util.Properties;
 /**
  * A private Dovecot (src/test/dovecot/start-dovecot.sh, IMAPS on a free port) as the BCC mailbox:
  * a real IMAP server whose commands cost the same with 10,000 emails in the INBOX as with ten,
- * unlike the sandbox's GreenMail. Emails are put in with IMAP APPEND.
+ * unlike the sandbox's GreenMail. Emails are put in with IMAP APPEND (a backlog: appended to a
+ * folder of their own, then copied into the INBOX at once).
  */
 final class DovecotMailbox implements AutoCloseable {
 
     static final String USER = "bcc@dovecot.test";
     static final String PASSWORD = "dovecot-secret";
     private static final Path STATE = Path.of("target", "bench", "dovecot");
+    private static final String STAGING = "Benchmark-Staging";
 
     private final int port;
     private final Session session;
@@ -49,15 +51,49 @@ final class DovecotMailbox implements AutoCloseable {
         return port;
     }
 
-    /** Appends the raw emails to the INBOX in one command. */
+    /** Appends the raw emails to the INBOX (an APPEND command each). */
     synchronized void append(List<String> raws) {
+        append("INBOX", raws);
+    }
+
+    /**
+     * Appends the raw emails to a folder the product does not read, to be moved into the INBOX
+     * together by {@link #releaseStaged}: appending takes an IMAP round trip per email, and a
+     * backlog appended while the product reads would be read as fast as it comes in.
+     */
+    synchronized void stage(List<String> raws) {
+        append(STAGING, raws);
+    }
+
+    /** Moves every staged email into the INBOX in one COPY command: the backlog is there at once. */
+    synchronized void releaseStaged() {
+        try {
+            Folder staging = store.getFolder(STAGING);
+            staging.open(Folder.READ_WRITE);
+            try {
+                Message[] messages = staging.getMessages();
+                staging.copyMessages(messages, store.getFolder("INBOX"));
+                staging.setFlags(messages, new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
+            } finally {
+                staging.close(true);
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot move the staged emails into the benchmark's Dovecot INBOX: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void append(String folderName, List<String> raws) {
         try {
             Message[] messages = new Message[raws.size()];
             for (int i = 0; i < messages.length; i++) {
                 messages[i] = new MimeMessage(session, new ByteArrayInputStream(raws.get(i).getBytes(StandardCharsets.UTF_8)));
             }
-            Folder inbox = store.getFolder("INBOX");
-            inbox.appendMessages(messages);
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                folder.create(Folder.HOLDS_MESSAGES);
+            }
+            folder.appendMessages(messages);
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot append to the benchmark's Dovecot: " + e.getMessage(), e);
         }
