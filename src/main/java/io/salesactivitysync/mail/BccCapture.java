@@ -372,7 +372,8 @@ public class BccCapture {
 
         private final Map<String, Optional<Rep>> repsByAddress = new java.util.HashMap<>();
         private final Map<Long, Boolean> logsBcc = new java.util.HashMap<>();
-        private final Map<String, Boolean> isRepAddress = new java.util.HashMap<>();
+        /** Every rep address and alias: an email's To and Cc are checked against them, not queried each. */
+        private java.util.Set<String> repAddresses;
 
         synchronized Optional<Rep> rep(String address) {
             return repsByAddress.computeIfAbsent(address, reps::findByAddress);
@@ -383,13 +384,11 @@ public class BccCapture {
         }
 
         synchronized java.util.Set<String> repAddresses(List<String> addresses) {
-            List<String> unknown = addresses.stream().filter(address -> !isRepAddress.containsKey(address)).distinct().toList();
-            if (!unknown.isEmpty()) {
-                java.util.Set<String> found = reps.repAddresses(unknown);
-                unknown.forEach(address -> isRepAddress.put(address, found.contains(address)));
+            if (repAddresses == null) {
+                repAddresses = reps.allRepAddresses();
             }
-            java.util.Set<String> colleagues = new java.util.HashSet<>();
-            addresses.stream().filter(isRepAddress::get).forEach(colleagues::add);
+            java.util.Set<String> colleagues = new java.util.HashSet<>(addresses);
+            colleagues.retainAll(repAddresses);
             return colleagues;
         }
     }

@@ -1,6 +1,7 @@
 package io.salesactivitysync.mail;
 
 import java.util.Properties;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -26,6 +27,20 @@ public class BccCaptureConfiguration {
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
+    }
+
+    /**
+     * The redelivery policy of the capture's {@link EmailPendingException} (routes/error-handling.camel.yaml):
+     * none, and nothing logged; every email's exchange ends with it.
+     */
+    @Bean
+    public RedeliveryPolicy bccMailPendingRedelivery() {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(0);
+        policy.setLogExhausted(false);
+        policy.setLogStackTrace(false);
+        policy.setLogHandled(false);
+        return policy;
     }
 
     /** The Jakarta Mail session settings of the capture's consumer (timeouts, XOAUTH2, trusted hosts). */

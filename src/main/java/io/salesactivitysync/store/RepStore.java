@@ -91,6 +91,14 @@ public class RepStore {
                 .map(rep -> withAliases(List.of(rep)).get(0));
     }
 
+    /** Every address that belongs to a rep, as their own or as an alias (lower case). */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> allRepAddresses() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT email FROM reps UNION SELECT email FROM rep_aliases")
+                .query(String.class)
+                .list());
+    }
+
     /** Which of these addresses belong to a rep, as their own or as an alias (lower case). */
     @Transactional(readOnly = true)
     public java.util.Set<String> repAddresses(java.util.Collection<String> addresses) {
