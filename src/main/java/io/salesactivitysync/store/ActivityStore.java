@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -48,15 +51,29 @@ public class ActivityStore {
             + " VALUES (:source, :kind, :key, :digest, :messageId, 'pending', :repEmail, :personId,"
             + " :personSalesforceId, :personEmail, :subject, :body, :occurredAt, :campaignName,"
             + " :campaignDay, :campaignStep, :callOutcome, :callReason, :attributes, 0, :due, :now, :now)";
+    private static final String SAVE_PLAN = "UPDATE activities SET decision = :decision, rep_id = :repId,"
+            + " person_id = :personId, updated_at = :now WHERE id = :id";
+    private static final String RECORD_OUTCOME = "UPDATE activities SET state = :state, reason = :reason,"
+            + " error_code = :errorCode, error_class = :errorClass, rep_id = COALESCE(:repId, rep_id),"
+            + " person_id = COALESCE(:personId, person_id), decision = COALESCE(:decision, decision),"
+            + " dropped_fields = COALESCE(:dropped, dropped_fields), attempts = attempts + :attempt,"
+            + " next_attempt_at = :next, logged_at = COALESCE(:logged, logged_at), claim_token = NULL,"
+            + " claimed_until = NULL, updated_at = :now WHERE id = :id";
+    private static final String INSERT_TASK = "INSERT INTO activity_tasks (activity_id, external_id, who_id, what_id,"
+            + " salesforce_task_id) VALUES (:activityId, :externalId, :whoId, :whatId, :taskId)";
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    /** For the statements a batch runs once per activity, sent together (JDBC batches). */
+    private final NamedParameterJdbcOperations batches;
     private final Clock clock;
     private final ObjectMapper json;
     private final TransactionTemplate savepoint;
 
-    public ActivityStore(JdbcClient jdbc, Clock clock, ObjectMapper objectMapper, PlatformTransactionManager transactions) {
+    public ActivityStore(JdbcClient jdbc, NamedParameterJdbcOperations batches, Clock clock, ObjectMapper objectMapper,
+                         PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
         this.json = objectMapper;
         this.savepoint = new TransactionTemplate(transactions);
@@ -303,8 +320,7 @@ public class ActivityStore {
      */
     @Transactional
     public void savePlan(long activityId, JsonNode matching, Long repId, Long personId, List<ActivityTask> tasks) {
-        jdbc.sql("UPDATE activities SET decision = :decision, rep_id = :repId, person_id = :personId,"
-                        + " updated_at = :now WHERE id = :id")
+        jdbc.sql(SAVE_PLAN)
                 .param("decision", toJson(matching))
                 .param("repId", repId)
                 .param("personId", personId)
@@ -318,27 +334,62 @@ public class ActivityStore {
     public record Plan(long activityId, JsonNode matching, Long repId, Long personId, List<ActivityTask> tasks) {
     }
 
-    /** Keeps the plans of a batch's activities ({@link #savePlan}), in one transaction. */
+    /**
+     * Keeps the plans of a batch's activities ({@link #savePlan}): one transaction, each statement
+     * sent once for the whole batch.
+     */
     @Transactional
     public void savePlans(List<Plan> plans) {
-        for (Plan plan : plans) {
-            savePlan(plan.activityId(), plan.matching(), plan.repId(), plan.personId(), plan.tasks());
+        if (plans.isEmpty()) {
+            return;
         }
+        OffsetDateTime now = StoreClock.now(clock);
+        batches.batchUpdate(SAVE_PLAN, plans.stream().map(plan -> new MapSqlParameterSource()
+                        .addValue("decision", toJson(plan.matching()))
+                        .addValue("repId", plan.repId())
+                        .addValue("personId", plan.personId())
+                        .addValue("now", now)
+                        .addValue("id", plan.activityId()))
+                .toArray(SqlParameterSource[]::new));
+        Map<Long, List<ActivityTask>> tasks = new LinkedHashMap<>();
+        plans.forEach(plan -> tasks.put(plan.activityId(), plan.tasks()));
+        replaceTasks(tasks);
     }
 
     /**
-     * Records the outcomes of a batch's activities ({@link #recordOutcome}), in one transaction: one
-     * commit for the batch, not one per activity.
+     * Records the outcomes of a batch's activities ({@link #recordOutcome}): one transaction, one
+     * commit for the batch instead of one per activity, each statement sent once for all of them.
      */
     @Transactional
     public void recordOutcomes(Map<Long, ActivityOutcome> outcomes) {
-        outcomes.forEach(this::recordOutcome);
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = StoreClock.now(clock);
+        batches.batchUpdate(RECORD_OUTCOME, outcomes.entrySet().stream()
+                .map(outcome -> new MapSqlParameterSource(outcomeParameters(outcome.getKey(), outcome.getValue(), now)))
+                .toArray(SqlParameterSource[]::new));
+        Map<Long, List<ActivityTask>> tasks = new LinkedHashMap<>();
+        outcomes.forEach((id, outcome) -> {
+            if (outcome.tasks() != null) {
+                tasks.put(id, outcome.tasks());
+            }
+        });
+        replaceTasks(tasks);
     }
 
     /** Records the outcome of an attempt and releases the claim. */
     @Transactional
     public void recordOutcome(long activityId, ActivityOutcome outcome) {
-        OffsetDateTime now = StoreClock.now(clock);
+        jdbc.sql(RECORD_OUTCOME)
+                .params(outcomeParameters(activityId, outcome, StoreClock.now(clock)))
+                .update();
+        if (outcome.tasks() != null) {
+            replaceTasks(activityId, outcome.tasks());
+        }
+    }
+
+    private Map<String, Object> outcomeParameters(long activityId, ActivityOutcome outcome, OffsetDateTime now) {
         boolean pending = outcome.state() == ActivityState.PENDING;
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", activityId);
@@ -355,17 +406,7 @@ public class ActivityStore {
         parameters.put("logged", outcome.state() == ActivityState.LOGGED ? now : null);
         parameters.put("attempt", pending || outcome.state() == ActivityState.FAILED ? 1 : 0);
         parameters.put("now", now);
-        jdbc.sql("UPDATE activities SET state = :state, reason = :reason, error_code = :errorCode,"
-                        + " error_class = :errorClass, rep_id = COALESCE(:repId, rep_id),"
-                        + " person_id = COALESCE(:personId, person_id), decision = COALESCE(:decision, decision),"
-                        + " dropped_fields = COALESCE(:dropped, dropped_fields), attempts = attempts + :attempt,"
-                        + " next_attempt_at = :next, logged_at = COALESCE(:logged, logged_at), claim_token = NULL,"
-                        + " claimed_until = NULL, updated_at = :now WHERE id = :id")
-                .params(parameters)
-                .update();
-        if (outcome.tasks() != null) {
-            replaceTasks(activityId, outcome.tasks());
-        }
+        return parameters;
     }
 
     /**
@@ -438,11 +479,33 @@ public class ActivityStore {
                 .map(activity -> withTasks(List.of(activity)).get(0));
     }
 
+    /** {@link #replaceTasks(long, List)} for several activities, each statement sent once. */
+    private void replaceTasks(Map<Long, List<ActivityTask>> tasksByActivity) {
+        if (tasksByActivity.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(tasksByActivity.keySet());
+        for (int from = 0; from < ids.size(); from += 500) {
+            jdbc.sql("DELETE FROM activity_tasks WHERE activity_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .update();
+        }
+        List<SqlParameterSource> rows = new ArrayList<>();
+        tasksByActivity.forEach((activityId, tasks) -> tasks.forEach(task -> rows.add(new MapSqlParameterSource()
+                .addValue("activityId", activityId)
+                .addValue("externalId", task.externalId())
+                .addValue("whoId", task.whoId())
+                .addValue("whatId", task.whatId())
+                .addValue("taskId", task.salesforceTaskId()))));
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(INSERT_TASK, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
     private void replaceTasks(long activityId, List<ActivityTask> tasks) {
         jdbc.sql("DELETE FROM activity_tasks WHERE activity_id = :id").param("id", activityId).update();
         for (ActivityTask task : tasks) {
-            jdbc.sql("INSERT INTO activity_tasks (activity_id, external_id, who_id, what_id, salesforce_task_id)"
-                            + " VALUES (:activityId, :externalId, :whoId, :whatId, :taskId)")
+            jdbc.sql(INSERT_TASK)
                     .param("activityId", activityId)
                     .param("externalId", task.externalId())
                     .param("whoId", task.whoId())
