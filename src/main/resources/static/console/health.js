@@ -1,0 +1,84 @@
+// Health: /actuator/health with the token (every component and its details), and each rep's
+// Salesforce connection from /api/reps.
+import { get } from './api.js';
+import { h, badge, details, jsonValue, time } from './dom.js';
+
+const TITLES = {
+  salesforceApi: 'Salesforce API',
+  bccMailbox: 'BCC mailbox',
+  taskStream: 'Task stream (Salesforce to product)',
+  db: 'Database',
+  camelHealth: 'Camel routes',
+};
+const REASON_KEYS = ['reason', 'error', 'stream', 'message'];
+
+function percent(used, allowed) {
+  return allowed ? `${Math.round((used / allowed) * 1000) / 10} %` : '—';
+}
+
+function salesforceCard(component) {
+  const d = component.details || {};
+  const rows = [
+    ['Calls enabled', jsonValue(d.enabled)],
+    d.apiRequestsAllowed !== undefined && ['API requests today',
+      `${d.apiRequestsUsed} of ${d.apiRequestsAllowed} (${percent(d.apiRequestsUsed, d.apiRequestsAllowed)})`],
+    d.pauseAtApiUsage !== undefined && ['Calls pause at', `${Math.round(d.pauseAtApiUsage * 100)} % of the daily allowance`],
+    d.observedAt && ['Usage last reported', time(d.observedAt)],
+  ];
+  const meter = d.apiRequestsAllowed
+    ? h('meter', { min: 0, max: d.apiRequestsAllowed, high: Math.round(d.apiRequestsAllowed * (d.pauseAtApiUsage || 0.9)),
+      value: d.apiRequestsUsed, 'aria-label': 'API requests used today' })
+    : null;
+  return [meter, details(rows)];
+}
+
+function reasonOf(component) {
+  const d = component.details || {};
+  const key = REASON_KEYS.find((k) => typeof d[k] === 'string');
+  return key ? d[key] : null;
+}
+
+function componentCard(name, component) {
+  const status = component.status || 'UNKNOWN';
+  const reason = status === 'UP' ? null : reasonOf(component);
+  const other = Object.fromEntries(Object.entries(component.details || {}));
+  return h('section', { class: `card status-${status.toLowerCase()}`, 'aria-labelledby': `health-${name}` },
+    h('h2', { id: `health-${name}` }, TITLES[name] || name, ' ', badge(status)),
+    reason ? h('p', { class: 'reason' }, h('strong', {}, 'Why: '), reason) : null,
+    name === 'salesforceApi' ? salesforceCard(component) : (Object.keys(other).length ? jsonValue(other) : null));
+}
+
+function connections(reps) {
+  return h('section', { class: 'card', 'aria-labelledby': 'health-reps' },
+    h('h2', { id: 'health-reps' }, 'Reps connected to Salesforce'),
+    reps.length === 0 ? h('p', {}, 'No reps yet.') : h('div', { class: 'table-wrap' }, h('table', {},
+      h('caption', { class: 'visually-hidden' }, 'Each rep\'s Salesforce connection'),
+      h('thead', {}, h('tr', {}, ['Rep', 'Connection', 'Salesforce user', 'Why not', 'Checked'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, reps.map((rep) => h('tr', {},
+        h('td', {}, h('a', { href: `#/diagnostics?rep=${rep.id}` }, rep.name), h('br'), h('small', {}, rep.email)),
+        h('td', {}, badge(rep.connection && rep.connection.state)),
+        h('td', {}, (rep.connection && rep.connection.userId) || rep.salesforceUserId || '—'),
+        h('td', {}, (rep.connection && rep.connection.reason) || '—'),
+        h('td', {}, time(rep.connection && rep.connection.checkedAt))))))));
+}
+
+export async function render() {
+  // 503 still carries the components: that is when they matter most
+  const [healthAnswer, repsAnswer] = await Promise.all([
+    get('/actuator/health', { accept: [503] }),
+    get('/api/reps?size=100'),
+  ]);
+  const components = healthAnswer.components || {};
+  const main = Object.keys(TITLES).filter((name) => components[name]);
+  const rest = Object.keys(components).filter((name) => !main.includes(name)).sort();
+  return h('div', {},
+    h('h1', {}, 'Health ', badge(healthAnswer.status)),
+    h('p', {}, 'What the product reports about itself now (GET /actuator/health). ',
+      h('button', { type: 'button', onClick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, 'Check again')),
+    h('div', { class: 'grid' }, main.map((name) => componentCard(name, components[name]))),
+    connections(repsAnswer.items),
+    rest.length ? h('section', { class: 'card', 'aria-labelledby': 'health-more' },
+      h('h2', { id: 'health-more' }, 'Other checks'),
+      h('ul', { class: 'plain' }, rest.map((name) => h('li', {}, name, ' ', badge(components[name].status), ' ',
+        reasonOf(components[name]) || '')))) : null);
+}
