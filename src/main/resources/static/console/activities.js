@@ -2,7 +2,7 @@
 // unresolved and failed ones grouped by reason, each and all retryable; one activity's details and
 // matching decision (GET /api/activities/{id}).
 import { get, post, query } from './api.js';
-import { h, show, field, select, errorBox, announce, badge, details, jsonValue, time, pager } from './dom.js';
+import { h, show, field, select, errorBox, announce, badge, details, jsonValue, time, pager, table } from './dom.js';
 import { reps as loadReps, repPicker } from './lookups.js';
 
 const STATES = ['pending', 'logged', 'not_logged', 'unresolved', 'rejected', 'failed'];
@@ -150,22 +150,21 @@ function personText(activity) {
   return person.email || person.salesforceId || (person.id ? `person ${person.id}` : '—');
 }
 
-function table(answer, route, ctx) {
+function activityTable(answer, route, ctx) {
   if (answer.items.length === 0) {
     return h('p', {}, 'No activities match.');
   }
   const params = Object.fromEntries(route.params.entries());
   return h('div', {},
-    h('div', { class: 'table-wrap' }, h('table', { class: 'activities' },
-      h('caption', { class: 'visually-hidden' }, 'Activities, newest first'),
-      h('thead', {}, h('tr', {}, ['Activity', 'State and reason', 'Rep → person', 'When', ''].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, answer.items.map((activity) => h('tr', { 'data-activity': activity.id },
-        h('td', {}, h('a', { href: `#/activities/${activity.id}` }, `#${activity.id} ${activity.subject || '(no subject)'}`),
-          h('br'), h('small', {}, `${activity.type} via ${activity.source}`)),
-        h('td', {}, badge(activity.state), activity.reason ? h('p', { class: 'reason' }, activity.reason) : null),
-        h('td', {}, activity.repEmail, ' → ', personText(activity)),
-        h('td', {}, time(activity.occurredAt)),
-        h('td', {}, RETRYABLE.includes(activity.state) ? retryButton(activity, ctx) : null)))))),
+    table('Activities, newest first', ['Activity', 'State and reason', 'Rep → person', 'When', 'Retry'],
+      answer.items.map((activity) => [
+        [h('a', { href: `#/activities/${activity.id}` }, `#${activity.id} ${activity.subject || '(no subject)'}`),
+          h('br'), h('small', {}, `${activity.type} via ${activity.source}`)],
+        [badge(activity.state), activity.reason ? h('p', { class: 'reason' }, activity.reason) : null],
+        [activity.repEmail, ' → ', personText(activity)],
+        time(activity.occurredAt),
+        RETRYABLE.includes(activity.state) ? retryButton(activity, ctx) : '—']),
+      (index) => ({ 'data-activity': answer.items[index].id })),
     pager(answer.page, (page) => ctx.go('activities', [], { ...params, page })));
 }
 
@@ -184,7 +183,7 @@ async function list(route, ctx) {
     h('section', { class: 'card', 'aria-labelledby': 'log-title' },
       h('h2', { id: 'log-title' }, 'The log'),
       filters(route, repList, ctx),
-      table(answer, route, ctx)));
+      activityTable(answer, route, ctx)));
 }
 
 function matching(decision) {

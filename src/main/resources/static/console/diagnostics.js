@@ -14,7 +14,7 @@ const CHECK_TITLES = {
 };
 
 function check(name, value) {
-  return h('section', { class: `card check ${value.ok ? 'ok' : 'not-ok'}`, 'aria-labelledby': `check-${name}` },
+  return h('section', { class: `card check ${value.ok ? 'check-ok' : 'check-problem'}`, 'aria-labelledby': `check-${name}` },
     h('h2', { id: `check-${name}` }, CHECK_TITLES[name] || name, ' ', badge(value.ok ? 'ok' : 'problem')),
     h('p', {}, value.finding),
     value.details && Object.keys(value.details).length ? h('details', {}, h('summary', {}, 'Details'), jsonValue(value.details)) : null);

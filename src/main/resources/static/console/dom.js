@@ -155,3 +155,15 @@ export function confirmButton(label, confirmLabel, action) {
   });
   return button;
 }
+
+/**
+ * A table that becomes a list of labelled blocks on a narrow screen: headers, then rows of cells
+ * (each cell any node or text); rowAttributes(index) gives a row's attributes.
+ */
+export function table(caption, headers, rows, rowAttributes = () => ({})) {
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'stacking' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
+    h('tbody', {}, rows.map((cells, index) => h('tr', rowAttributes(index),
+      cells.map((cell, column) => h('td', { 'data-label': headers[column] }, cell)))))));
+}

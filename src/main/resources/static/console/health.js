@@ -1,7 +1,7 @@
 // Health: /actuator/health with the token (every component and its details), and each rep's
 // Salesforce connection from /api/reps.
 import { get } from './api.js';
-import { h, badge, details, jsonValue, time } from './dom.js';
+import { h, badge, details, jsonValue, time, table } from './dom.js';
 
 const TITLES = {
   salesforceApi: 'Salesforce API',
@@ -51,15 +51,14 @@ function componentCard(name, component) {
 function connections(reps) {
   return h('section', { class: 'card', 'aria-labelledby': 'health-reps' },
     h('h2', { id: 'health-reps' }, 'Reps connected to Salesforce'),
-    reps.length === 0 ? h('p', {}, 'No reps yet.') : h('div', { class: 'table-wrap' }, h('table', {},
-      h('caption', { class: 'visually-hidden' }, 'Each rep\'s Salesforce connection'),
-      h('thead', {}, h('tr', {}, ['Rep', 'Connection', 'Salesforce user', 'Why not', 'Checked'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, reps.map((rep) => h('tr', {},
-        h('td', {}, h('a', { href: `#/diagnostics?rep=${rep.id}` }, rep.name), h('br'), h('small', {}, rep.email)),
-        h('td', {}, badge(rep.connection && rep.connection.state)),
-        h('td', {}, (rep.connection && rep.connection.userId) || rep.salesforceUserId || '—'),
-        h('td', {}, (rep.connection && rep.connection.reason) || '—'),
-        h('td', {}, time(rep.connection && rep.connection.checkedAt))))))));
+    reps.length === 0 ? h('p', {}, 'No reps yet.') : table('Each rep\'s Salesforce connection',
+      ['Rep', 'Connection', 'Salesforce user', 'Why not', 'Checked'],
+      reps.map((rep) => [
+        [h('a', { href: `#/diagnostics?rep=${rep.id}` }, rep.name), h('br'), h('small', {}, rep.email)],
+        badge(rep.connection && rep.connection.state),
+        (rep.connection && rep.connection.userId) || rep.salesforceUserId || '—',
+        (rep.connection && rep.connection.reason) || '—',
+        time(rep.connection && rep.connection.checkedAt)])));
 }
 
 export async function render() {

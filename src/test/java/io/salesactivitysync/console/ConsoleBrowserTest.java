@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -113,6 +114,10 @@ class ConsoleBrowserTest extends ActivityFlowTest {
         JsonNode riley = repByEmail(RILEY);
         long activity = take(activity("email", RILEY, byEmail(uniqueEmail("nobody")))).get("id").asLong();
         settled(activity);
+        String today = api.get("/api/command-center?rep=" + riley.get("id").asLong()).json().get("today").asText();
+        Response task = api.post("/api/tasks", object("name", "Send Alice the renewal quote", "repId", riley.get("id").asLong(),
+                "dueDate", today, "priority", "high", "details", "She asked for two options"));
+        assertThat(task.status()).as(task.body()).isEqualTo(201);
         Response people = api.get("/api/people?size=100");
         long dan = 0;
         for (JsonNode person : people.json().get("items")) {
@@ -308,15 +313,29 @@ class ConsoleBrowserTest extends ActivityFlowTest {
 
     /** The whole page at this width, as target/console-screenshots/<route>-<width>.png. */
     private void screenshot(String route, int width) throws IOException {
-        driver.manage().window().setSize(new Dimension(width, 900));
-        Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 600), 6000)));
+        // the viewport is set exactly (a window's size includes what the browser draws around it),
+        // then grown to the page's height, so that the picture is the whole page at that width
+        metrics(width, 900);
+        int height = 900;
+        for (int tries = 0; tries < 3; tries++) {
+            int measured = ((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight))")).intValue();
+            if (measured == height) {
+                break;
+            }
+            height = Math.min(Math.max(measured, 600), 8000);
+            metrics(width, height);
+        }
         Number scrollWidth = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
         assertThat(scrollWidth.intValue()).as(route + " fits " + width + " px without scrolling sideways").isLessThanOrEqualTo(width);
         File file = driver.getScreenshotAs(OutputType.FILE);
         String fileName = route.replaceAll("[^a-zA-Z0-9-]+", "-") + "-" + width + ".png";
         Files.copy(file.toPath(), SCREENSHOTS.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private void metrics(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 }
