@@ -119,10 +119,12 @@ function filters(route, repList, ctx) {
   const params = route.params;
   const state = select('state', [['', 'Any state'], ...STATES.map((s) => [s, s.replace('_', ' ')])], params.get('state'));
   const rep = repPicker(repList, params.get('rep'), 'Rep', true);
-  const sinceValue = params.get('since') ? toLocalInput(params.get('since')) : '';
-  const since = h('input', { type: 'datetime-local', name: 'since', value: sinceValue });
+  const source = select('source', [['', 'API and BCC'], ['api', 'The REST API'], ['bcc', 'The BCC mailbox']], params.get('source'));
+  const since = h('input', { type: 'datetime-local', name: 'since', value: toLocalInput(params.get('since')) });
+  const until = h('input', { type: 'datetime-local', name: 'until', value: toLocalInput(params.get('until')) });
   const form = h('form', { class: 'filters', 'aria-label': 'Filter the activities' },
-    field('State', state), rep, field('Taken in since', since, 'Your local time'),
+    field('State', state), rep, field('Source', source),
+    field('Taken in from', since, 'Your local time, included'), field('Taken in until', until, 'Your local time, not included'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Show'),
       h('button', { type: 'button', onClick: () => ctx.go('activities') }, 'Clear')));
   form.addEventListener('submit', (event) => {
@@ -130,13 +132,18 @@ function filters(route, repList, ctx) {
     ctx.go('activities', [], {
       state: state.value,
       rep: rep.querySelector('select').value,
+      source: source.value,
       since: since.value ? new Date(since.value).toISOString() : '',
+      until: until.value ? new Date(until.value).toISOString() : '',
     });
   });
   return form;
 }
 
 function toLocalInput(iso) {
+  if (!iso) {
+    return '';
+  }
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) {
     return '';
@@ -170,12 +177,16 @@ function activityTable(answer, route, ctx) {
 
 async function list(route, ctx) {
   const params = route.params;
-  const [repList, answer, grouped] = await Promise.all([
-    loadReps(),
-    get(`/api/activities${query({ state: params.get('state'), rep: params.get('rep'), since: params.get('since'),
-      page: params.get('page'), size: PAGE_SIZE })}`),
-    groups(ctx),
-  ]);
+  // a refused filter is shown in words under the form, which stays there to be corrected
+  const listed = get(`/api/activities${query({ state: params.get('state'), rep: params.get('rep'), source: params.get('source'),
+    since: params.get('since'), until: params.get('until'), page: params.get('page'), size: PAGE_SIZE })}`)
+    .then((answer) => activityTable(answer, route, ctx), (error) => {
+      if (error.status === 401) {
+        throw error;
+      }
+      return errorBox(error);
+    });
+  const [repList, log, grouped] = await Promise.all([loadReps(), listed, groups(ctx)]);
   return h('div', {},
     h('h1', {}, 'Activities'),
     h('p', {}, 'Emails, calls and replies taken in through the API and the BCC mailbox, newest first.'),
@@ -183,7 +194,7 @@ async function list(route, ctx) {
     h('section', { class: 'card', 'aria-labelledby': 'log-title' },
       h('h2', { id: 'log-title' }, 'The log'),
       filters(route, repList, ctx),
-      activityTable(answer, route, ctx)));
+      log));
 }
 
 function matching(decision) {

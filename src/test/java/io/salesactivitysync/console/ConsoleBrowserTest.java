@@ -194,6 +194,31 @@ class ConsoleBrowserTest extends ActivityFlowTest {
     }
 
     @Test
+    void theLogFiltersBySourceAndTimeAndARefusedFilterIsShownInWords() {
+        TestRep rep = newRep("Filters", "Europe/Berlin");
+        long id = take(activity("email", rep.email(), byEmail(uniqueEmail("someone")))).get("id").asLong();
+        settled(id);
+
+        open("activities", "activities");
+        new Select(driver.findElement(By.cssSelector("select[name=rep]"))).selectByValue(String.valueOf(rep.id()));
+        new Select(driver.findElement(By.cssSelector("select[name=source]"))).selectByValue("api");
+        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        waitFor(By.cssSelector("tr[data-activity='" + id + "']"));
+        assertThat(driver.getCurrentUrl()).contains("source=api").contains("rep=" + rep.id());
+
+        open("activities?rep=" + rep.id() + "&source=bcc", "activities");
+        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("No activities match.");
+        assertThat(browserErrors()).isEmpty();
+
+        // the API refuses until before since: its message, in words, under the form that stays
+        driver.get(base() + "/console/#/activities?since=2026-11-24T00:00:00Z&until=2026-11-23T00:00:00Z");
+        driver.navigate().refresh();
+        WebElement error = waitFor(By.cssSelector("main .error"));
+        assertThat(error.getText()).contains("Error 400").contains("until").contains("must be after since");
+        assertThat(driver.findElements(By.cssSelector("form.filters input[name=until]"))).hasSize(1);
+    }
+
+    @Test
     void aSettingsChangeMadeInThePageIsWhatTheApiReadsBack() {
         TestRep rep = newRep("Settings", "Europe/Berlin");
         open("settings?rep=" + rep.id(), "settings");
