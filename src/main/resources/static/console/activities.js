@@ -221,7 +221,7 @@ async function one(id, ctx) {
     h('p', {}, h('a', { href: '#/activities' }, '← All activities')),
     h('h1', {}, `Activity #${activity.id} `, badge(activity.state)),
     activity.reason ? h('p', { class: 'reason' }, h('strong', {}, 'Reason: '), activity.reason) : null,
-    RETRYABLE.includes(activity.state) ? retryButton(activity, { refresh: ctx.refresh }) : null,
+    RETRYABLE.includes(activity.state) ? h('p', {}, retryButton(activity, { refresh: ctx.refresh })) : null,
     h('section', { class: 'card', 'aria-labelledby': 'what-title' }, h('h2', { id: 'what-title' }, 'What it is'),
       details([
         ['Type and source', `${activity.type} via ${activity.source}`],

@@ -19,7 +19,7 @@ let signInMessage = null;
 
 /** "#/activities/12?state=failed" as {name: 'activities', rest: ['12'], params}. */
 export function currentRoute() {
-  const hash = window.location.hash.replace(/^#\/?/, '');
+  const hash = window.location.hash.startsWith('#/') ? window.location.hash.slice(2) : '';
   const [path, search] = hash.split('?');
   const [name, ...rest] = path.split('/').filter(Boolean);
   return { name: name || 'health', rest, params: new URLSearchParams(search || '') };
@@ -29,7 +29,12 @@ export function currentRoute() {
 export function go(name, rest = [], params = {}) {
   const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v !== null && v !== undefined));
   const text = search.toString();
-  window.location.hash = `#/${[name, ...rest].join('/')}${text ? `?${text}` : ''}`;
+  const hash = `#/${[name, ...rest].join('/')}${text ? `?${text}` : ''}`;
+  if (window.location.hash === hash) {
+    render(); // the same route again (e.g. Show with unchanged filters): read it afresh
+  } else {
+    window.location.hash = hash;
+  }
 }
 
 function renderSignIn(main) {
@@ -118,8 +123,18 @@ onUnauthorized((message) => {
 });
 
 window.addEventListener('hashchange', () => {
+  // only #/... is a route; any other fragment is an in-page link
+  if (window.location.hash && !window.location.hash.startsWith('#/')) {
+    return;
+  }
   render();
   document.getElementById('main').focus({ preventScroll: true });
+});
+
+// the skip link moves the focus without touching the route in the hash
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
 });
 
 document.getElementById('sign-out').addEventListener('click', () => {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -138,6 +139,7 @@ class ConsoleBrowserTest extends ActivityFlowTest {
             open(page[0], page[1]);
             assertThat(driver.findElement(By.cssSelector("main h1")).getText()).as(page[0]).startsWith(page[2]);
             assertThat(driver.findElements(By.cssSelector("main .error"))).as(page[0] + ": an error shown").isEmpty();
+            assertThat(unlabelledControls()).as(page[0] + ": inputs without a label").isEmpty();
             for (int width : WIDTHS) {
                 screenshot(page[0], width);
             }
@@ -156,6 +158,23 @@ class ConsoleBrowserTest extends ActivityFlowTest {
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         WebElement error = waitFor(By.cssSelector("main .error"));
         assertThat(error.getText()).contains("401").contains("bearer token");
+    }
+
+    @Test
+    void theKeyboardReachesTheContentFirstAndFocusIsVisible() {
+        open("health", "health");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skip = driver.switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("Skip to the page content");
+        assertThat(skip.getCssValue("outline-style")).isEqualTo("solid");
+        assertThat(skip.getRect().getX()).isGreaterThanOrEqualTo(0);
+        skip.sendKeys(Keys.ENTER);
+        // the next TAB goes into the page, past the navigation
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement next = driver.switchTo().activeElement();
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('main').contains(arguments[0])", next)).isTrue();
+        assertThat(next.getCssValue("outline-style")).isEqualTo("solid");
     }
 
     @Test
@@ -283,6 +302,71 @@ class ConsoleBrowserTest extends ActivityFlowTest {
         assertThat(inOrg.get(0).get("Status").asText()).isEqualTo("Completed");
         assertThat(inOrg.get(0).get("Priority").asText()).isEqualTo("High");
         assertThat(browserErrors()).isEmpty();
+    }
+
+    @Test
+    void aTaskIsEditedReopenedAndDeletedFromTheCommandCenterAndSoInTheSandboxOrg() {
+        TestRep rep = newRep("Editor", "Pacific/Kiritimati");
+        overrideSettings(rep, "taskSyncMode", "sync");
+        await().atMost(QUICK).until(() -> "done".equals(api.get("/api/reps/" + rep.id() + "/settings").json()
+                .path("firstSync").path("state").asText()));
+        await().atMost(QUICK).until(stream::subscribed);
+        JsonNode days = api.get("/api/command-center?rep=" + rep.id()).json();
+        String name = "Prepare the demo " + UUID.randomUUID().toString().substring(0, 8);
+        Response created = api.post("/api/tasks", object("name", name, "repId", rep.id(), "dueDate", days.get("tomorrow").asText(),
+                "status", "completed"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        String salesforceId = await().atMost(QUICK).until(() -> api.get("/api/tasks/" + id).json(),
+                task -> "synced".equals(task.path("syncState").asText())).get("salesforceTaskId").asText();
+
+        // tomorrow in the rep's time zone (UTC+14), where the page puts it
+        open("command-center?rep=" + rep.id(), "command-center");
+        assertThat(driver.findElement(By.cssSelector("section[aria-labelledby='day-" + days.get("tomorrow").asText() + "']")).getText())
+                .contains(name);
+
+        // edit: a new name and today's date
+        waitFor(By.cssSelector("button[aria-label='Edit " + name + "']")).click();
+        WebElement form = waitFor(By.cssSelector("li[data-task='" + id + "'] form"));
+        WebElement nameInput = form.findElement(By.name("name"));
+        nameInput.clear();
+        String renamed = name + " (renamed)";
+        nameInput.sendKeys(renamed);
+        WebElement due = form.findElement(By.name("dueDate"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", due, days.get("today").asText());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector("button[aria-label='Reopen " + renamed + "']"));
+        assertThat(driver.findElement(By.cssSelector("section[aria-labelledby='day-" + days.get("today").asText() + "']")).getText())
+                .contains(renamed);
+
+        // reopen
+        driver.findElement(By.cssSelector("button[aria-label='Reopen " + renamed + "']")).click();
+        waitFor(By.cssSelector("button[aria-label='Complete " + renamed + "']"));
+        await("edited and reopened in the org").atMost(QUICK).until(() -> org().query(
+                "SELECT Id, Status, Subject, ActivityDate FROM Task WHERE Id = '" + salesforceId + "'"), rows -> rows.size() == 1
+                && "Not Started".equals(rows.get(0).get("Status").asText())
+                && renamed.equals(rows.get(0).get("Subject").asText())
+                && days.get("today").asText().equals(rows.get(0).get("ActivityDate").asText()));
+
+        // delete: the first press asks, the second deletes
+        WebElement delete = driver.findElement(By.cssSelector("li[data-task='" + id + "'] button.danger"));
+        delete.click();
+        assertThat(delete.getText()).isEqualTo("Press again to delete");
+        delete.click();
+        new WebDriverWait(driver, PAGE).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("li[data-task='" + id + "']"), 0));
+        assertThat(api.get("/api/tasks/" + id).status()).isEqualTo(404);
+        await("deleted in the org").atMost(QUICK).until(() -> org().query(
+                "SELECT Id FROM Task WHERE Id = '" + salesforceId + "'").isEmpty());
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    private List<String> unlabelledControls() {
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('input, select, textarea')]"
+                        + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))"
+                        + ".map(e => e.name || e.outerHTML.slice(0, 80))");
+        return names;
     }
 
     private JsonNode taskNamed(TestRep rep, String name) {
