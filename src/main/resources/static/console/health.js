@@ -20,6 +20,10 @@ function salesforceCard(component) {
   const d = component.details || {};
   const rows = [
     ['Calls enabled', jsonValue(d.enabled)],
+    d.orgId && ['Org', d.orgId],
+    d.integrationUserId && ['Integration user', d.integrationUserId],
+    d.instanceUrl && ['Instance', d.instanceUrl],
+    d.enabled && !d.integrationUserId && ['Logged in', 'not yet'],
     d.apiRequestsAllowed !== undefined && ['API requests today',
       `${d.apiRequestsUsed} of ${d.apiRequestsAllowed} (${percent(d.apiRequestsUsed, d.apiRequestsAllowed)})`],
     d.pauseAtApiUsage !== undefined && ['Calls pause at', `${Math.round(d.pauseAtApiUsage * 100)} % of the daily allowance`],
@@ -30,6 +34,32 @@ function salesforceCard(component) {
       value: d.apiRequestsUsed, 'aria-label': 'API requests used today' })
     : null;
   return [meter, details(rows)];
+}
+
+// the details the product's own checks report, in words; any other detail is shown as it comes
+const DETAIL_LABELS = {
+  server: 'Server',
+  account: 'Account',
+  inboxMessages: 'Emails waiting in the INBOX',
+  checkedAt: 'Checked',
+  error: 'Error',
+  stream: 'Stream',
+  channel: 'Channel',
+  subscribedAt: 'Subscribed since',
+  lastEventCommittedAt: 'Last event applied',
+  replayId: 'Replay id',
+  restarts: 'Restarts',
+  database: 'Database',
+  validationQuery: 'Validation',
+};
+
+function componentDetails(name, d) {
+  if (name === 'camelHealth') {
+    const data = d['context.data'] || {};
+    return details([['Camel context', `${d.context || '?'} (${data['context.status'] || '?'}, Camel ${data['context.version'] || '?'})`]]);
+  }
+  return details(Object.entries(d).map(([key, value]) => [DETAIL_LABELS[key] || key,
+    key.endsWith('At') && typeof value === 'string' ? time(value) : jsonValue(value)]));
 }
 
 function reasonOf(component) {
@@ -45,7 +75,7 @@ function componentCard(name, component) {
   return h('section', { class: `card status-${status.toLowerCase()}`, 'aria-labelledby': `health-${name}` },
     h('h2', { id: `health-${name}` }, TITLES[name] || name, ' ', badge(status)),
     reason ? h('p', { class: 'reason' }, h('strong', {}, 'Why: '), reason) : null,
-    name === 'salesforceApi' ? salesforceCard(component) : (Object.keys(other).length ? jsonValue(other) : null));
+    name === 'salesforceApi' ? salesforceCard(component) : (Object.keys(other).length ? componentDetails(name, other) : null));
 }
 
 function connections(reps) {

@@ -140,6 +140,10 @@ class ConsoleBrowserTest extends ActivityFlowTest {
             assertThat(driver.findElement(By.cssSelector("main h1")).getText()).as(page[0]).startsWith(page[2]);
             assertThat(driver.findElements(By.cssSelector("main .error"))).as(page[0] + ": an error shown").isEmpty();
             assertThat(unlabelledControls()).as(page[0] + ": inputs without a label").isEmpty();
+            if (page[0].equals("health")) {
+                assertThat(driver.findElement(By.id("main")).getText()).contains("Integration user")
+                        .contains(io.salesactivitysync.sandbox.salesforce.EmulatorSettings.ORG_ID).contains("API requests today");
+            }
             for (int width : WIDTHS) {
                 screenshot(page[0], width);
             }
