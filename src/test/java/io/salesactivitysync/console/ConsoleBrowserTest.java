@@ -277,6 +277,33 @@ class ConsoleBrowserTest extends ActivityFlowTest {
     }
 
     @Test
+    void turningTaskSyncOnInThePageShowsTheFirstSyncRun() {
+        TestRep rep = newRep("Syncer", "Europe/Berlin");
+        open("settings?rep=" + rep.id(), "settings");
+        assertThat(driver.findElement(By.cssSelector("section[aria-labelledby=sync-title]")).getText())
+                .contains("Task sync was never on for this rep.");
+        new Select(driver.findElement(By.cssSelector("select[name=taskSyncMode]"))).selectByValue("sync");
+        driver.findElement(By.cssSelector("main form.card button[type=submit]")).click();
+        waitFor(By.cssSelector("main .ok"));
+        new WebDriverWait(driver, QUICK).until(d -> d.findElement(By.cssSelector("section[aria-labelledby=sync-title]"))
+                .getText().contains("done"));
+        assertThat(api.get("/api/reps/" + rep.id() + "/settings").json().at("/firstSync/state").asText()).isEqualTo("done");
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    @Test
+    void aTokenThatStopsWorkingSendsBackToTheSignIn() {
+        open("activities", "activities");
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.setItem('sas.console.token', 'a-token-since-rotated')");
+        driver.findElement(By.cssSelector("a[href='#/settings']")).click();
+        WebElement error = waitFor(By.cssSelector("main .error"));
+        assertThat(error.getText()).contains("401");
+        assertThat(driver.findElements(By.name("token"))).hasSize(1);
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('sas.console.token')")).isNull();
+    }
+
+    @Test
     void aTaskCompletedInTheCommandCenterIsCompletedInTheSandboxOrg() {
         TestRep rep = newRep("Tasker", "Europe/Berlin");
         overrideSettings(rep, "taskSyncMode", "sync");
