@@ -1,15 +1,9 @@
 package io.salesactivitysync.console;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -37,25 +31,11 @@ class ConsoleConfiguration implements WebMvcConfigurer {
         registry.addViewController("/console/").setViewName("forward:/console/index.html");
     }
 
-    /**
-     * The page loads only its own files and talks only to its own origin (no inline script, no CDN,
-     * no frames around it), so an injected value in the data it shows cannot run.
-     */
+    /** On the console's answers only: the API's JSON answers are not pages. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> consoleSecurityHeaders() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("Referrer-Policy", "no-referrer");
-                chain.doFilter(request, response);
-            }
-        });
+    FilterRegistrationBean<ConsoleSecurityHeaders> consoleSecurityHeaders() {
+        FilterRegistrationBean<ConsoleSecurityHeaders> registration = new FilterRegistrationBean<>(new ConsoleSecurityHeaders());
         registration.addUrlPatterns("/console", "/console/*");
-        registration.setName("consoleSecurityHeaders");
         return registration;
     }
 }
