@@ -222,6 +222,31 @@ class ConsoleBrowserTest extends BccFlowTest {
     }
 
     @Test
+    void aGroupOfUnresolvedActivitiesIsRetriedAtOnce() {
+        TestRep rep = newRep("Group", "Europe/Berlin");
+        String address = uniqueEmail("lead");
+        long first = take(activity("email", rep.email(), byEmail(address))).get("id").asLong();
+        long second = take(activity("reply", rep.email(), byEmail(address))).get("id").asLong();
+        assertState(settled(first), "unresolved");
+        assertState(settled(second), "unresolved");
+        String lead = newLead(address);
+
+        open("activities?rep=" + rep.id(), "activities");
+        String reason = "no Contact or Lead in Salesforce has the address " + address;
+        WebElement group = driver.findElements(By.cssSelector("main .group")).stream()
+                .filter(element -> element.getText().contains(reason)).findFirst().orElseThrow();
+        assertThat(group.findElement(By.cssSelector(".count")).getText()).isEqualTo("2");
+        group.findElement(By.xpath(".//button[normalize-space()='Retry all 2']")).click();
+
+        for (long id : List.of(first, second)) {
+            JsonNode logged = await("activity " + id + " logged").atMost(SETTLE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.get("/api/activities/" + id).json(), json -> "logged".equals(json.get("state").asText()));
+            assertThat(tasks(logged)).extracting(task -> task.get("WhoId").asText()).containsExactly(lead);
+        }
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    @Test
     void theLogFiltersBySourceAndTimeAndARefusedFilterIsShownInWords() {
         TestRep rep = newRep("Filters", "Europe/Berlin");
         long id = take(activity("email", rep.email(), byEmail(uniqueEmail("someone")))).get("id").asLong();
