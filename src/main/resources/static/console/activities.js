@@ -157,6 +157,16 @@ function personText(activity) {
   return person.email || person.salesforceId || (person.id ? `person ${person.id}` : '—');
 }
 
+/** The matching decision in a line: the records and the rule, e.g. "Contact 003... by the person's Salesforce id". */
+function matchedTo(decision) {
+  const person = decision && decision.person;
+  if (!person || !person.recordIds || person.recordIds.length === 0) {
+    return null;
+  }
+  return h('p', { class: 'hint' }, `Matched ${person.recordType || ''} ${person.recordIds.join(', ')}`,
+    person.rule ? ` (${person.rule})` : '');
+}
+
 function activityTable(answer, route, ctx) {
   if (answer.items.length === 0) {
     return h('p', {}, 'No activities match.');
@@ -167,7 +177,8 @@ function activityTable(answer, route, ctx) {
       answer.items.map((activity) => [
         [h('a', { href: `#/activities/${activity.id}` }, `#${activity.id} ${activity.subject || '(no subject)'}`),
           h('br'), h('small', {}, `${activity.type} via ${activity.source}`)],
-        [badge(activity.state), activity.reason ? h('p', { class: 'reason' }, activity.reason) : null],
+        [badge(activity.state), activity.reason ? h('p', { class: 'reason' }, activity.reason) : null,
+          matchedTo(activity.matching)],
         [activity.repEmail, ' → ', personText(activity)],
         time(activity.occurredAt),
         RETRYABLE.includes(activity.state) ? retryButton(activity, ctx) : '—']),

@@ -213,7 +213,10 @@ class ConsoleBrowserTest extends BccFlowTest {
         assertThat(tasks.get(0).get("OwnerId").asText()).isEqualTo(rep.userId());
         assertThat(tasks.get(0).get("TaskSubtype").asText()).isEqualTo("Email");
 
-        // the page shows it logged once it is open again
+        // the list shows it logged and matched, and its own page the Task
+        open("activities?rep=" + rep.id(), "activities");
+        assertThat(driver.findElement(By.cssSelector("tr[data-activity='" + id + "']")).getText())
+                .contains("logged").contains("Matched Contact " + contact);
         open("activities/" + id, "activities");
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).contains("logged");
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(tasks.get(0).get("Id").asText())
