@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  *       capabilities join the two;</li>
  *   <li>{@code actuator} and {@code startup} are the application's edges (what operators see, what
  *       is checked at start): they may use the capabilities, no capability uses them;</li>
+ *   <li>{@code console} serves the console's static files and uses no other product package: the
+ *       page reaches the product through the REST API like any client;</li>
  *   <li>no package cycles.</li>
  * </ul>
  * Rules about packages that do not exist yet ({@code activity}, {@code task}, {@code salesforce})
@@ -60,6 +62,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule store = capability("store", "salesforce");
+
+    /** The console only serves its files: the page reaches the product through the REST API alone. */
+    @ArchTest
+    static final ArchRule console = capability("console");
 
     @ArchTest
     static final ArchRule salesforce = capability("salesforce");

@@ -1,6 +1,7 @@
 package io.salesactivitysync.api;
 
 import io.salesactivitysync.store.ActivityFilter;
+import io.salesactivitysync.store.ActivitySource;
 import io.salesactivitysync.store.ActivityState;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,12 +10,31 @@ import java.util.stream.Collectors;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code ?state=&rep=&since=} of {@code GET /api/activities}. */
+/** Reads {@code ?state=&rep=&since=&until=&source=} of {@code GET /api/activities}. */
 @Component
 public class ActivityFilterReader {
 
-    public ActivityFilter read(@Header("state") String state, @Header("rep") String rep, @Header("since") String since) {
-        return new ActivityFilter(state(state), rep(rep), since(since));
+    public ActivityFilter read(@Header("state") String state, @Header("rep") String rep, @Header("since") String since,
+                               @Header("until") String until, @Header("source") String source) {
+        OffsetDateTime from = time("since", since);
+        OffsetDateTime to = time("until", until);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw BadRequestException.forField("until", "must be after since");
+        }
+        return new ActivityFilter(state(state), rep(rep), from, to, source(source));
+    }
+
+    private static ActivitySource source(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        for (ActivitySource source : ActivitySource.values()) {
+            if (source.value().equals(value)) {
+                return source;
+            }
+        }
+        throw BadRequestException.forField("source", "must be one of: " + Arrays.stream(ActivitySource.values())
+                .map(ActivitySource::value).collect(Collectors.joining(", ")));
     }
 
     private static ActivityState state(String value) {
@@ -45,14 +65,14 @@ public class ActivityFilterReader {
         throw BadRequestException.forField("rep", "must be a rep's id (a positive whole number)");
     }
 
-    private static OffsetDateTime since(String value) {
+    private static OffsetDateTime time(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw BadRequestException.forField("since", "must be an ISO-8601 time with offset such as 2026-11-23T10:30:00Z");
+            throw BadRequestException.forField(name, "must be an ISO-8601 time with offset such as 2026-11-23T10:30:00Z");
         }
     }
 }

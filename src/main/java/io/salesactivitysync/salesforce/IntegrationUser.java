@@ -23,13 +23,34 @@ public class IntegrationUser {
      * before the first login.
      */
     public String id() {
-        SalesforceComponent component = camel.getComponent("salesforce", SalesforceComponent.class);
-        SalesforceSession session = component == null ? null : component.getSession();
+        String[] parts = identity();
+        return parts == null ? null : parts[parts.length - 1];
+    }
+
+    /** The org's id from the identity URL of the current login, or null before the first login. */
+    public String orgId() {
+        String[] parts = identity();
+        return parts == null || parts.length < 2 ? null : parts[parts.length - 2];
+    }
+
+    /** The instance URL of the current login (where the REST API is called), or null before the first login. */
+    public String instanceUrl() {
+        SalesforceSession session = session();
+        return session == null ? null : session.getInstanceUrl();
+    }
+
+    private String[] identity() {
+        SalesforceSession session = session();
         String identity = session == null ? null : session.getId();
         if (identity == null || identity.isEmpty()) {
             return null;
         }
         String trimmed = identity.endsWith("/") ? identity.substring(0, identity.length() - 1) : identity;
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return trimmed.split("/");
+    }
+
+    private SalesforceSession session() {
+        SalesforceComponent component = camel.getComponent("salesforce", SalesforceComponent.class);
+        return component == null ? null : component.getSession();
     }
 }

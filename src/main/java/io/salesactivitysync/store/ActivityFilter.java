@@ -8,6 +8,9 @@ import java.time.OffsetDateTime;
  * @param state only activities in this state
  * @param repId only the rep's
  * @param since only those taken in at or after this time
+ * @param until only those taken in before this time
+ * @param source only those that came this way (the API or the BCC mailbox)
  */
-public record ActivityFilter(ActivityState state, Long repId, OffsetDateTime since) {
+public record ActivityFilter(ActivityState state, Long repId, OffsetDateTime since, OffsetDateTime until,
+        ActivitySource source) {
 }

@@ -270,6 +270,14 @@ public class ActivityStore {
             where.append(" AND created_at >= :since");
             parameters.put("since", since);
         }
+        if (filter.until() != null) {
+            where.append(" AND created_at < :until");
+            parameters.put("until", filter.until());
+        }
+        if (filter.source() != null) {
+            where.append(" AND source = :source");
+            parameters.put("source", filter.source().value());
+        }
         long total = jdbc.sql("SELECT COUNT(*) FROM activities" + where).params(parameters).query(Long.class).single();
         List<Activity> activities = jdbc.sql("SELECT " + COLUMNS + " FROM activities" + where
                         + " ORDER BY id DESC OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")

@@ -135,10 +135,15 @@ class HostileActivityInputTest extends ActivityFlowTest {
         assertError(api.get("/api/activities?rep=abc"), 400, "rep");
         assertError(api.get("/api/activities?rep=-1"), 400, "rep");
         assertError(api.get("/api/activities?size=1000"), 400, "size");
+        assertError(api.get("/api/activities?source=email"), 400, "source");
+        assertError(api.get("/api/activities?source=API"), 400, "source");
+        assertError(api.get("/api/activities?until=tomorrow"), 400, "until");
+        assertError(api.get("/api/activities?since=2026-11-24T00:00:00Z&until=2026-11-23T00:00:00Z"), 400, "until");
+        assertError(api.get("/api/activities?since=2026-11-24T00:00:00Z&until=2026-11-24T00:00:00Z"), 400, "until");
     }
 
     @Test
-    void theListFiltersByStateRepAndTime() {
+    void theListFiltersByStateRepSourceAndTime() {
         TestRep rep = newRep("Filter", "UTC");
         JsonNode logged = log(activity("email", rep.email(), bySalesforceId(BOB_CONTACT)));
         JsonNode unresolved = log(activity("email", rep.email(), byEmail(io.salesactivitysync.ApiClient.uniqueEmail("nobody"))));
@@ -151,6 +156,13 @@ class HostileActivityInputTest extends ActivityFlowTest {
         assertThat(ids(api.get("/api/activities?rep=" + rep.id() + "&since=" + logged.get("createdAt").asText())))
                 .contains(logged.get("id").asLong());
         assertThat(ids(api.get("/api/activities?rep=" + rep.id() + "&since=2999-01-01T00:00:00%2B01:00"))).isEmpty();
+        assertThat(ids(api.get("/api/activities?rep=" + rep.id() + "&until=" + unresolved.get("createdAt").asText())))
+                .containsExactly(logged.get("id").asLong());
+        assertThat(ids(api.get("/api/activities?rep=" + rep.id() + "&since=" + logged.get("createdAt").asText()
+                + "&until=" + unresolved.get("createdAt").asText()))).containsExactly(logged.get("id").asLong());
+        assertThat(ids(api.get("/api/activities?rep=" + rep.id() + "&source=api"))).containsExactly(unresolved.get("id").asLong(),
+                logged.get("id").asLong());
+        assertThat(ids(api.get("/api/activities?rep=" + rep.id() + "&source=bcc"))).isEmpty();
         assertThat(api.get("/api/activities?state=logged&size=5").json().get("items"))
                 .allSatisfy(item -> assertThat(item.get("state").asText()).isEqualTo("logged"));
     }

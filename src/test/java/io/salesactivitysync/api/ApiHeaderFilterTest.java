@@ -27,6 +27,9 @@ class ApiHeaderFilterTest {
         assertThat(filter.applyFilterToExternalHeaders("Content-Type", "application/json", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("dueFrom", "2026-11-23", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("dueTo", "2026-11-24", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("since", "2026-11-23T00:00:00Z", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("until", "2026-11-24T00:00:00Z", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("source", "bcc", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("Location", "http://evil.example/", null)).isTrue();
         assertThat(filter.applyFilterToExternalHeaders("id", "7", null)).isTrue();
         assertThat(filter.applyFilterToExternalHeaders("Authorization", "Bearer x", null)).isTrue();

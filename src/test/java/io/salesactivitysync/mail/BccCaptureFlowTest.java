@@ -133,6 +133,8 @@ class BccCaptureFlowTest extends BccFlowTest {
         awaitInFolder("Unresolved", messageId);
         JsonNode listed = api.get("/api/activities?state=unresolved&size=100").json();
         assertThat(listed.toString()).contains(stranger);
+        assertThat(api.get("/api/activities?state=unresolved&source=bcc&size=100").json().toString()).contains(stranger);
+        assertThat(api.get("/api/activities?state=unresolved&source=api&size=100").json().toString()).doesNotContain(stranger);
 
         // the person appears: in Salesforce, and through the product's API
         String contact = newContact(stranger, null);

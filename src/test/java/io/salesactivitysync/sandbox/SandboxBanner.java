@@ -50,6 +50,7 @@ public class SandboxBanner implements ApplicationListener<ApplicationReadyEvent>
         lines.add("REST API      " + base + "/api   token: "
                 + (documentedToken ? SANDBOX_TOKEN : "set by sas.api.token (not shown)"));
         lines.add("OpenAPI       " + base + "/api/openapi.json");
+        lines.add("Console       " + base + "/console/   (sign in with the API token)");
         lines.add("Try           curl -H 'Authorization: Bearer " + token + "' " + base + "/api/reps");
         lines.add("Health        " + base + "/actuator/health   routes: " + base + "/actuator/camelroutes");
         lines.add("Demo rep      " + demo.rep() + "   (demo data: " + demo.data() + ")");

@@ -23,6 +23,7 @@ class SandboxBannerTest {
 
         assertThat(text).contains("REST API      http://localhost:8080/api   token: sandbox-token")
                 .contains("curl -H 'Authorization: Bearer sandbox-token' http://localhost:8080/api/reps")
+                .contains("Console       http://localhost:8080/console/   (sign in with the API token)")
                 .contains("  First service   line 1\n  First service   line 2\n  Second service");
     }
 
