@@ -183,7 +183,7 @@ public class BccCapture {
             return mails.stream().map(PlannedMail::known).toList();
         }
         try {
-            return transaction.execute(status -> mails.stream().map(this::stored).toList());
+            return transaction.execute(status -> storedTogether(mails));
         } catch (RuntimeException batchFailure) {
             if (mails.size() == 1) {
                 LOG.warn("BCC email {} could not be stored; it stays unseen and is read again: {}",
@@ -206,6 +206,36 @@ public class BccCapture {
         }
     }
 
+    /** The emails' activities stored together ({@link ActivityStore#createAll}), then told apart again. */
+    private List<CapturedMail> storedTogether(List<PlannedMail> mails) {
+        List<ActivityStore.NewIntake> intakes = new ArrayList<>();
+        for (PlannedMail mail : mails) {
+            if (mail.known() == null) {
+                mail.activities().forEach(activity -> intakes.add(new ActivityStore.NewIntake(activity, mail.hold(), mail.settled())));
+            }
+        }
+        java.util.Iterator<ActivityStore.StoredIntake> stored = activities.createAll(intakes).iterator();
+        List<CapturedMail> captured = new ArrayList<>();
+        for (PlannedMail mail : mails) {
+            if (mail.known() != null) {
+                captured.add(mail.known());
+                continue;
+            }
+            List<Long> ids = new ArrayList<>();
+            List<Long> created = new ArrayList<>();
+            for (int i = 0; i < mail.activities().size(); i++) {
+                ActivityStore.StoredIntake intake = stored.next();
+                ids.add(intake.id());
+                if (intake.created()) {
+                    created.add(intake.id());
+                }
+            }
+            captured.add(new CapturedMail(mail.key(), List.copyOf(ids), List.copyOf(created)));
+        }
+        return captured;
+    }
+
+    /** One email's activities stored one at a time, each tolerant of a parallel intake of the same. */
     private CapturedMail stored(PlannedMail mail) {
         if (mail.known() != null) {
             return mail.known();

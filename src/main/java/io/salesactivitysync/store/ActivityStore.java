@@ -126,6 +126,85 @@ public class ActivityStore {
         return new Intake(get(id), true);
     }
 
+    /** One activity of {@link #createAll}: stored as {@link #create(NewActivity, Duration, ActivityOutcome)} would. */
+    public record NewIntake(NewActivity activity, Duration holdFor, ActivityOutcome settled) {
+    }
+
+    /** What {@link #createAll} did with one activity: its id, and whether it is new. */
+    public record StoredIntake(long id, boolean created) {
+    }
+
+    /**
+     * Stores several activities as {@link #create(NewActivity, Duration, ActivityOutcome)} stores
+     * each, in the caller's transaction, each statement sent once for all of them (a BCC poll's
+     * emails). One taken in before (same source and digest, in the store or earlier in the list)
+     * is answered with that one's id. A parallel intake of the same activity fails the whole call
+     * with {@link DuplicateKeyException}: the caller stores them one by one then.
+     *
+     * @return one answer per activity, in the order given
+     */
+    @Transactional
+    public List<StoredIntake> createAll(List<NewIntake> intakes) {
+        Map<String, Long> known = new HashMap<>();
+        Map<ActivitySource, List<String>> digests = new EnumMap<>(ActivitySource.class);
+        intakes.forEach(intake -> digests.computeIfAbsent(intake.activity().source(), source -> new ArrayList<>())
+                .add(intake.activity().digest()));
+        digests.forEach((source, list) -> {
+            for (int from = 0; from < list.size(); from += 500) {
+                jdbc.sql("SELECT id, digest FROM activities WHERE source = :source AND digest IN (:digests)")
+                        .param("source", source.value())
+                        .param("digests", list.subList(from, Math.min(list.size(), from + 500)))
+                        .query(rs -> {
+                            known.put(source.value() + "\n" + rs.getString(2), rs.getLong(1));
+                        });
+            }
+        });
+        OffsetDateTime now = StoreClock.now(clock);
+        List<NewIntake> fresh = new ArrayList<>();
+        java.util.Set<String> freshKeys = new java.util.HashSet<>();
+        for (NewIntake intake : intakes) {
+            String key = intake.activity().source().value() + "\n" + intake.activity().digest();
+            if (!known.containsKey(key) && freshKeys.add(key)) {
+                fresh.add(intake);
+            }
+        }
+        Map<String, Long> created = new HashMap<>();
+        if (!fresh.isEmpty()) {
+            KeyHolder keys = new GeneratedKeyHolder();
+            batches.batchUpdate(INSERT, fresh.stream().map(intake -> new MapSqlParameterSource(intakeParameters(intake.activity()))
+                            .addValue("now", now)
+                            .addValue("due", now.plus(intake.holdFor())))
+                    .toArray(SqlParameterSource[]::new), keys, new String[] {"id"});
+            List<Map<String, Object>> rows = keys.getKeyList();
+            if (rows.size() != fresh.size()) {
+                throw new IllegalStateException("The database answered " + rows.size() + " ids for " + fresh.size() + " new activities");
+            }
+            Map<Long, ActivityOutcome> settled = new LinkedHashMap<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                NewIntake intake = fresh.get(i);
+                long id = ((Number) rows.get(i).values().iterator().next()).longValue();
+                created.put(intake.activity().source().value() + "\n" + intake.activity().digest(), id);
+                if (intake.settled() != null) {
+                    settled.put(id, intake.settled());
+                }
+            }
+            recordOutcomes(settled);
+        }
+        List<StoredIntake> answers = new ArrayList<>();
+        java.util.Set<Long> answeredAsNew = new java.util.HashSet<>();
+        for (NewIntake intake : intakes) {
+            String key = intake.activity().source().value() + "\n" + intake.activity().digest();
+            Long id = created.get(key);
+            if (id != null) {
+                // the first of equal ones is the new one; a repeat later in the list was taken in before it
+                answers.add(new StoredIntake(id, answeredAsNew.add(id)));
+            } else {
+                answers.add(new StoredIntake(known.get(key), false));
+            }
+        }
+        return answers;
+    }
+
     /** Makes the pending ones of these activities due now (the end of a hold, see {@link #create(NewActivity, Duration, ActivityOutcome)}). */
     @Transactional
     public void makeDue(Collection<Long> ids) {
