@@ -40,26 +40,63 @@ function salesforceCard(component) {
 const DETAIL_LABELS = {
   server: 'Server',
   account: 'Account',
-  inboxMessages: 'Emails waiting in the INBOX',
+  folder: 'Folder read',
+  messages: 'Emails in the folder',
+  unseen: 'Backlog (unseen emails)',
+  oldestUnseenReceivedAt: 'Oldest unprocessed email arrived',
   checkedAt: 'Checked',
   error: 'Error',
   stream: 'Stream',
   channel: 'Channel',
   subscribedAt: 'Subscribed since',
-  lastEventCommittedAt: 'Last event applied',
+  lastEventCommittedAt: 'Last event, changed in Salesforce',
+  lastEventAppliedAt: 'Last event, applied here',
+  lag: 'Lag of the last event',
   replayId: 'Replay id',
   restarts: 'Restarts',
   database: 'Database',
   validationQuery: 'Validation',
 };
 
+// an ISO-8601 duration as Java writes it (PT0.42S, PT3M7.5S, PT2H) in words
+export function durationInWords(iso) {
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(String(iso));
+  if (!match) {
+    return String(iso);
+  }
+  const seconds = Number(match[1] || 0) * 3600 + Number(match[2] || 0) * 60 + Number(match[3] || 0);
+  if (seconds < 10) {
+    return `${Math.round(seconds * 10) / 10} s`;
+  }
+  if (seconds < 120) {
+    return `${Math.round(seconds)} s`;
+  }
+  if (seconds < 7200) {
+    return `${Math.round(seconds / 60)} min`;
+  }
+  return `${Math.round(seconds / 360) / 10} h`;
+}
+
+// the details in the order a reader asks about them; the rest after, as they come
+const DETAIL_ORDER = ['server', 'account', 'folder', 'unseen', 'oldestUnseenReceivedAt', 'messages',
+  'stream', 'channel', 'subscribedAt', 'lastEventCommittedAt', 'lastEventAppliedAt', 'lag'];
+
 function componentDetails(name, d) {
   if (name === 'camelHealth') {
     const data = d['context.data'] || {};
     return details([['Camel context', `${d.context || '?'} (${data['context.status'] || '?'}, Camel ${data['context.version'] || '?'})`]]);
   }
-  return details(Object.entries(d).map(([key, value]) => [DETAIL_LABELS[key] || key,
-    key.endsWith('At') && typeof value === 'string' ? time(value) : jsonValue(value)]));
+  const keys = Object.keys(d).sort((a, b) => (DETAIL_ORDER.indexOf(a) + 1 || 99) - (DETAIL_ORDER.indexOf(b) + 1 || 99));
+  const rows = keys.map((key) => [DETAIL_LABELS[key] || key,
+    key === 'lag' ? durationInWords(d[key])
+      : key.endsWith('At') && typeof d[key] === 'string' ? time(d[key]) : jsonValue(d[key])]);
+  if (name === 'taskStream' && d.stream === undefined && d.subscribedAt === undefined) {
+    rows.unshift(['Subscribed', 'no']);
+  }
+  if (name === 'taskStream' && d.subscribedAt !== undefined && d.lag === undefined) {
+    rows.push(['Lag of the last event', 'no event applied since the product started']);
+  }
+  return details(rows);
 }
 
 function reasonOf(component) {
