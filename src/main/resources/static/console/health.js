@@ -1,7 +1,9 @@
 // Health: /actuator/health with the token (every component and its details), and each rep's
 // Salesforce connection from /api/reps.
-import { get } from './api.js';
-import { h, badge, details, jsonValue, time, table } from './dom.js';
+import { get, query } from './api.js';
+import { h, show, badge, details, jsonValue, time, table, pager, errorBox } from './dom.js';
+
+const REPS_PAGE = 20;
 
 const TITLES = {
   salesforceApi: 'Salesforce API',
@@ -115,24 +117,39 @@ function componentCard(name, component) {
     name === 'salesforceApi' ? salesforceCard(component) : (Object.keys(other).length ? componentDetails(name, other) : null));
 }
 
-function connections(reps) {
-  return h('section', { class: 'card', 'aria-labelledby': 'health-reps' },
-    h('h2', { id: 'health-reps' }, 'Reps connected to Salesforce'),
-    reps.length === 0 ? h('p', {}, 'No reps yet.') : table('Each rep\'s Salesforce connection',
+// the reps' connections, 20 a page (the list stays in place when paged)
+function connections(answer) {
+  const section = h('section', { class: 'card', 'aria-labelledby': 'health-reps' });
+  const fill = (current) => show(section, h('h2', { id: 'health-reps', tabindex: -1 }, 'Reps connected to Salesforce'),
+    connectionTable(current.items),
+    current.page.totalPages > 1 ? pager(current.page, async (number) => {
+      try {
+        fill(await get(`/api/reps${query({ page: number, size: REPS_PAGE })}`));
+        section.querySelector('h2').focus();
+      } catch (error) {
+        section.append(errorBox(error));
+      }
+    }) : null);
+  fill(answer);
+  return section;
+}
+
+function connectionTable(reps) {
+  return reps.length === 0 ? h('p', {}, 'No reps yet.') : table('Each rep\'s Salesforce connection',
       ['Rep', 'Connection', 'Salesforce user', 'Why not', 'Checked'],
       reps.map((rep) => [
         [h('a', { href: `#/diagnostics?rep=${rep.id}` }, rep.name), h('br'), h('small', {}, rep.email)],
         badge(rep.connection && rep.connection.state),
         (rep.connection && rep.connection.userId) || rep.salesforceUserId || '—',
         (rep.connection && rep.connection.reason) || '—',
-        time(rep.connection && rep.connection.checkedAt)])));
+        time(rep.connection && rep.connection.checkedAt)]));
 }
 
 export async function render() {
   // 503 still carries the components: that is when they matter most
   const [healthAnswer, repsAnswer] = await Promise.all([
     get('/actuator/health', { accept: [503] }),
-    get('/api/reps?size=100'),
+    get(`/api/reps${query({ page: 0, size: REPS_PAGE })}`),
   ]);
   const components = healthAnswer.components || {};
   const main = Object.keys(TITLES).filter((name) => components[name]);
@@ -142,7 +159,7 @@ export async function render() {
     h('p', {}, 'What the product reports about itself now (GET /actuator/health). ',
       h('button', { type: 'button', onClick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, 'Check again')),
     h('div', { class: 'grid' }, main.map((name) => componentCard(name, components[name]))),
-    connections(repsAnswer.items),
+    connections(repsAnswer),
     rest.length ? h('section', { class: 'card', 'aria-labelledby': 'health-more' },
       h('h2', { id: 'health-more' }, 'Other checks'),
       h('ul', { class: 'plain' }, rest.map((name) => h('li', {}, name, ' ', badge(components[name].status), ' ',
