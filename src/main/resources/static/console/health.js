@@ -51,9 +51,9 @@ const DETAIL_LABELS = {
   stream: 'Stream',
   channel: 'Channel',
   subscribedAt: 'Subscribed since',
-  lastEventCommittedAt: 'Last event, changed in Salesforce',
-  lastEventAppliedAt: 'Last event, applied here',
-  lag: 'Lag of the last event',
+  lastEventCommittedAt: 'Last change in Salesforce',
+  lastEventAppliedAt: 'Last change applied',
+  lag: 'Lag',
   replayId: 'Replay id',
   restarts: 'Restarts',
   database: 'Database',
@@ -96,7 +96,7 @@ function componentDetails(name, d) {
     rows.unshift(['Subscribed', 'no']);
   }
   if (name === 'taskStream' && d.subscribedAt !== undefined && d.lag === undefined) {
-    rows.push(['Lag of the last event', 'no event applied since the product started']);
+    rows.push(['Lag', 'no change applied since the product started']);
   }
   return details(rows);
 }
