@@ -1,6 +1,7 @@
 package io.salesactivitysync.console;
 
 import static io.salesactivitysync.ApiClient.object;
+import static io.salesactivitysync.ApiClient.toJson;
 import static io.salesactivitysync.ApiClient.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -443,7 +444,23 @@ class ConsoleBrowserTest extends BccFlowTest {
                 "dueDate", today, "details", "Details " + markup));
         assertThat(task.status()).as(task.body()).isEqualTo(201);
 
+        // a reason holding it: the rep's Salesforce user, named so by an admin, is inactive
+        String inactiveEmail = uniqueEmail("inactive");
+        String inactiveUser = org().create("User", toJson(object("Username", inactiveEmail, "LastName", markup,
+                "Email", inactiveEmail, "Alias", "tst", "IsActive", false, "TimeZoneSidKey", "GMT", "LocaleSidKey", "en_US",
+                "EmailEncodingKey", "UTF-8", "LanguageLocaleKey", "en_US")));
+        Response inactive = api.post("/api/reps", object("email", inactiveEmail, "name", "Inactive", "timeZone", "UTC",
+                "salesforceUserId", inactiveUser));
+        assertThat(inactive.status()).as(inactive.body()).isEqualTo(201);
+        long inactiveRep = inactive.json().get("id").asLong();
+        JsonNode notLogged = settled(take(activity("email", inactiveEmail, byEmail(uniqueEmail("nobody")))).get("id").asLong());
+        String reason = notLogged.get("reason").asText();
+        assertThat(reason).contains(markup);
+
         List<String[]> pages = List.of(
+                new String[] {"activities?rep=" + inactiveRep, "activities", reason},
+                new String[] {"activities/" + notLogged.get("id").asLong(), "activities", reason},
+                new String[] {"diagnostics?rep=" + inactiveRep, "diagnostics", markup + ") is inactive"},
                 new String[] {"activities?rep=" + repId, "activities", "Subject " + markup},
                 new String[] {"activities/" + activity, "activities", "Subject " + markup},
                 new String[] {"settings?rep=" + repId, "settings", "Rep " + markup},
