@@ -9,15 +9,6 @@ const STATES = ['pending', 'logged', 'not_logged', 'unresolved', 'rejected', 'fa
 const RETRYABLE = ['not_logged', 'unresolved', 'rejected', 'failed'];
 const GROUPED = ['unresolved', 'failed'];
 const PAGE_SIZE = 20;
-// the groups read at most this many activities of each state (the newest)
-const GROUP_PAGES = 10;
-
-function whyOf(activity) {
-  if (activity.error && activity.error.code) {
-    return `${activity.error.code}: ${activity.reason || activity.error.message || ''}`;
-  }
-  return activity.reason || '(no reason recorded)';
-}
 
 async function retry(id) {
   return post(`/api/activities/${id}/retry`);
@@ -41,77 +32,122 @@ function retryButton(activity, ctx, label = 'Retry') {
   return h('span', {}, button, message);
 }
 
-async function readState(state) {
-  const items = [];
-  let page = 0;
-  let totalItems = 0;
-  do {
-    const answer = await get(`/api/activities${query({ state, page, size: 100 })}`);
-    items.push(...answer.items);
-    totalItems = answer.page.totalItems;
-    page += 1;
-    if (page >= answer.page.totalPages) {
-      break;
+// a group's activities: every page of the list filtered by its state and reason (ids only kept)
+async function groupIds(group, filter) {
+  const ids = [];
+  for (let page = 0; ; page += 1) {
+    const answer = await get(`/api/activities${query({ ...filter, state: group.state, reason: group.reason, page, size: 100 })}`);
+    ids.push(...answer.items.map((activity) => activity.id));
+    if (page + 1 >= answer.page.totalPages) {
+      return ids;
     }
-  } while (page < GROUP_PAGES);
-  return { items, totalItems };
+  }
 }
 
-async function groups(ctx) {
-  const read = await Promise.all(GROUPED.map(readState));
-  const byReason = new Map();
-  read.forEach(({ items }) => items.forEach((activity) => {
-    const key = `${activity.state}\u0000${whyOf(activity)}`;
-    if (!byReason.has(key)) {
-      byReason.set(key, { state: activity.state, why: whyOf(activity), activities: [] });
+function groupActivities(group, filter, ctx) {
+  const list = h('div', { 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Loading…'));
+  const more = h('details', {}, h('summary', {}, 'The activities'), list);
+  let loaded = false;
+  more.addEventListener('toggle', async () => {
+    if (!more.open || loaded) {
+      return;
     }
-    byReason.get(key).activities.push(activity);
-  }));
-  const sorted = [...byReason.values()].sort((a, b) => b.activities.length - a.activities.length);
-  const truncated = read.some(({ items, totalItems }) => items.length < totalItems);
+    loaded = true;
+    try {
+      const answer = await get(`/api/activities${query({ ...filter, state: group.state, reason: group.reason, size: 50 })}`);
+      show(list, h('ul', { class: 'plain' }, answer.items.map((activity) => h('li', {},
+        h('a', { href: `#/activities/${activity.id}` }, `#${activity.id}`), ' ', activity.subject || '(no subject)', ' · ',
+        activity.repEmail, ' → ', personText(activity), ' ', retryButton(activity, ctx)))),
+      answer.page.totalItems > answer.items.length
+        ? h('p', { class: 'hint' }, `and ${answer.page.totalItems - answer.items.length} more`) : null);
+    } catch (error) {
+      loaded = false;
+      show(list, errorBox(error));
+    }
+  });
+  return more;
+}
+
+function retryAllButton(group, filter, ctx, result) {
+  const button = h('button', { type: 'button', class: 'primary',
+    onClick: async () => {
+      button.disabled = true;
+      const failures = [];
+      let ids;
+      try {
+        // every id first: a retried activity may come back to the same group before the loop ends
+        ids = await groupIds(group, filter);
+      } catch (error) {
+        button.disabled = false;
+        show(result, errorBox(error));
+        return;
+      }
+      let done = 0;
+      for (const id of ids) {
+        try {
+          await retry(id);
+          done += 1;
+        } catch (error) {
+          failures.push(`activity ${id}: ${error.message}`);
+        }
+      }
+      announce(`${done} of ${ids.length} sent to be retried`);
+      if (failures.length) {
+        show(result, errorBox({ message: `${failures.length} could not be retried`,
+          errors: failures.map((message) => ({ message })) }));
+        button.disabled = false;
+      } else {
+        ctx.refresh();
+      }
+    } }, `Retry all ${group.count}`);
+  return button;
+}
+
+// GET /api/activities/summary: the database counts the unresolved and failed activities by reason
+// (the 50 largest reasons of each state), for the rep, source and time the log is filtered by
+async function groups(route, ctx) {
+  const params = route.params;
+  const filter = { rep: params.get('rep'), source: params.get('source'), since: params.get('since'), until: params.get('until') };
   const section = h('section', { class: 'card', 'aria-labelledby': 'groups-title' },
     h('h2', { id: 'groups-title' }, 'Needs attention: unresolved and failed, by reason'));
-  if (sorted.length === 0) {
+  let summary;
+  try {
+    summary = await get(`/api/activities/summary${query(filter)}`);
+  } catch (error) {
+    if (error.status === 401) {
+      throw error;
+    }
+    section.append(errorBox(error));
+    return section;
+  }
+  const filtered = Object.values(filter).some((value) => value);
+  section.append(h('p', { class: 'hint' }, `${summary.total} activities${filtered ? ' match the filters below' : ' in all'}: `,
+    STATES.filter((state) => summary.byState[state]).map((state) => `${summary.byState[state]} ${state.replace('_', ' ')}`).join(', ')
+      || 'none', '.'));
+  const all = GROUPED.flatMap((state) => ((summary.reasons[state] || {}).groups || [])
+    .map((group) => ({ state, reason: group.reason, count: group.count })));
+  if (all.length === 0) {
     section.append(h('p', {}, 'Nothing unresolved or failed.'));
     return section;
   }
-  if (truncated) {
-    section.append(h('p', { class: 'hint' }, `Counted over the newest ${GROUP_PAGES * 100} of each state.`));
-  }
-  section.append(h('ul', { class: 'groups' }, sorted.map((group) => {
+  all.sort((a, b) => b.count - a.count);
+  section.append(h('ul', { class: 'groups' }, all.map((group) => {
     const result = h('div', { class: 'group-result', 'aria-live': 'polite' });
-    const retryAll = h('button', { type: 'button', class: 'primary',
-      onClick: async () => {
-        retryAll.disabled = true;
-        const failures = [];
-        let done = 0;
-        for (const activity of group.activities) {
-          try {
-            await retry(activity.id);
-            done += 1;
-          } catch (error) {
-            failures.push(`activity ${activity.id}: ${error.message}`);
-          }
-        }
-        announce(`${done} of ${group.activities.length} sent to be retried`);
-        if (failures.length) {
-          show(result, errorBox({ message: `${failures.length} could not be retried`,
-            errors: failures.map((message) => ({ message })) }));
-          retryAll.disabled = false;
-        } else {
-          ctx.refresh();
-        }
-      } }, `Retry all ${group.activities.length}`);
+    // a reason never recorded cannot be asked for by ?reason=: its activities are in the log by state
+    const reachable = group.reason !== null && group.reason !== undefined && group.reason !== '';
     return h('li', { class: 'group' },
-      h('p', {}, badge(group.state), ' ', h('strong', { class: 'count' }, String(group.activities.length)), ' ', group.why),
-      h('details', {}, h('summary', {}, 'The activities'),
-        h('ul', { class: 'plain' }, group.activities.slice(0, 50).map((activity) => h('li', {},
-          h('a', { href: `#/activities/${activity.id}` }, `#${activity.id}`), ' ', activity.subject || '(no subject)', ' · ',
-          activity.repEmail, ' → ', (activity.person && activity.person.email) || (activity.person && activity.person.salesforceId) || '?', ' ',
-          retryButton(activity, ctx)))),
-        group.activities.length > 50 ? h('p', { class: 'hint' }, `and ${group.activities.length - 50} more`) : null),
-      retryAll, result);
+      h('p', {}, badge(group.state), ' ', h('strong', { class: 'count' }, String(group.count)), ' ',
+        reachable ? group.reason : '(no reason recorded)'),
+      reachable ? [groupActivities(group, filter, ctx), retryAllButton(group, filter, ctx, result), result]
+        : h('p', { class: 'hint' }, h('a', { href: `#/activities${query({ ...filter, state: group.state })}` },
+          `Show the ${group.state} activities in the log`)));
   })));
+  const left = GROUPED.map((state) => [state, summary.reasons[state]])
+    .filter(([, reasons]) => reasons && reasons.totalGroups > reasons.groups.length)
+    .map(([state, reasons]) => `${reasons.totalGroups - reasons.groups.length} other reasons of ${state} activities`);
+  if (left.length) {
+    section.append(h('p', { class: 'hint' }, `The largest 50 reasons of each state are listed; ${left.join(' and ')} are not.`));
+  }
   return section;
 }
 
@@ -197,7 +233,7 @@ async function list(route, ctx) {
       }
       return errorBox(error);
     });
-  const [repList, log, grouped] = await Promise.all([loadReps(), listed, groups(ctx)]);
+  const [repList, log, grouped] = await Promise.all([loadReps(), listed, groups(route, ctx)]);
   return h('div', {},
     h('h1', {}, 'Activities'),
     h('p', {}, 'Emails, calls and replies taken in through the API and the BCC mailbox, newest first.'),

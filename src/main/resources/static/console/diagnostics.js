@@ -1,7 +1,7 @@
 // Diagnostics: seed 004's questions answered now for a rep (GET /api/diagnostics/reps/{id}) or a
 // person (GET /api/diagnostics/people/{id}): each check's verdict, finding and details.
 import { get } from './api.js';
-import { h, badge, details, jsonValue, time } from './dom.js';
+import { h, badge, details, jsonValue, time, errorBox } from './dom.js';
 import { reps as loadReps, people as loadPeople, repPicker, personPicker } from './lookups.js';
 
 const CHECK_TITLES = {
@@ -52,14 +52,22 @@ export async function render(route, ctx) {
   const page = h('div', {}, h('h1', {}, 'Diagnostics'),
     h('p', {}, 'Why isn\'t the activity syncing? Checked now against Salesforce.'),
     h('div', { class: 'grid two' }, repForm, personForm));
-  if (repId) {
-    const answer = await get(`/api/diagnostics/reps/${encodeURIComponent(repId)}`);
-    page.append(h('h2', {}, `Rep: ${answer.rep.name} <${answer.rep.email}>`), report(answer));
-  } else if (personId) {
-    const answer = await get(`/api/diagnostics/people/${encodeURIComponent(personId)}`);
-    page.append(h('h2', {}, `Person: ${answer.person.name || ''} <${answer.person.email || 'no address'}>`),
-      details([['Salesforce id', answer.person.salesforceId], ['Type', answer.person.type], ['Account', answer.person.accountName]]),
-      report(answer));
+  try {
+    if (repId) {
+      const answer = await get(`/api/diagnostics/reps/${encodeURIComponent(repId)}`);
+      page.append(h('h2', {}, `Rep: ${answer.rep.name} <${answer.rep.email}>`), report(answer));
+    } else if (personId) {
+      const answer = await get(`/api/diagnostics/people/${encodeURIComponent(personId)}`);
+      page.append(h('h2', {}, `Person: ${answer.person.name || ''} <${answer.person.email || 'no address'}>`),
+        details([['Salesforce id', answer.person.salesforceId], ['Type', answer.person.type], ['Account', answer.person.accountName]]),
+        report(answer));
+    }
+  } catch (error) {
+    if (error.status === 401) {
+      throw error;
+    }
+    // the forms stay, to choose another rep or person
+    page.append(errorBox(error));
   }
   return page;
 }

@@ -1,7 +1,9 @@
 // Health: /actuator/health with the token (every component and its details), and each rep's
 // Salesforce connection from /api/reps.
-import { get } from './api.js';
-import { h, badge, details, jsonValue, time, table } from './dom.js';
+import { get, query } from './api.js';
+import { h, show, badge, details, jsonValue, time, table, pager, errorBox } from './dom.js';
+
+const REPS_PAGE = 20;
 
 const TITLES = {
   salesforceApi: 'Salesforce API',
@@ -40,26 +42,63 @@ function salesforceCard(component) {
 const DETAIL_LABELS = {
   server: 'Server',
   account: 'Account',
-  inboxMessages: 'Emails waiting in the INBOX',
+  folder: 'Folder read',
+  messages: 'Emails in the folder',
+  unseen: 'Backlog (unseen emails)',
+  oldestUnseenReceivedAt: 'Oldest unprocessed email arrived',
   checkedAt: 'Checked',
   error: 'Error',
   stream: 'Stream',
   channel: 'Channel',
   subscribedAt: 'Subscribed since',
-  lastEventCommittedAt: 'Last event applied',
+  lastEventCommittedAt: 'Last change in Salesforce',
+  lastEventAppliedAt: 'Last change applied',
+  lag: 'Lag',
   replayId: 'Replay id',
   restarts: 'Restarts',
   database: 'Database',
   validationQuery: 'Validation',
 };
 
+// an ISO-8601 duration as Java writes it (PT0.42S, PT3M7.5S, PT2H) in words
+export function durationInWords(iso) {
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(String(iso));
+  if (!match) {
+    return String(iso);
+  }
+  const seconds = Number(match[1] || 0) * 3600 + Number(match[2] || 0) * 60 + Number(match[3] || 0);
+  if (seconds < 10) {
+    return `${Math.round(seconds * 10) / 10} s`;
+  }
+  if (seconds < 120) {
+    return `${Math.round(seconds)} s`;
+  }
+  if (seconds < 7200) {
+    return `${Math.round(seconds / 60)} min`;
+  }
+  return `${Math.round(seconds / 360) / 10} h`;
+}
+
+// the details in the order a reader asks about them; the rest after, as they come
+const DETAIL_ORDER = ['server', 'account', 'folder', 'unseen', 'oldestUnseenReceivedAt', 'messages',
+  'stream', 'channel', 'subscribedAt', 'lastEventCommittedAt', 'lastEventAppliedAt', 'lag'];
+
 function componentDetails(name, d) {
   if (name === 'camelHealth') {
     const data = d['context.data'] || {};
     return details([['Camel context', `${d.context || '?'} (${data['context.status'] || '?'}, Camel ${data['context.version'] || '?'})`]]);
   }
-  return details(Object.entries(d).map(([key, value]) => [DETAIL_LABELS[key] || key,
-    key.endsWith('At') && typeof value === 'string' ? time(value) : jsonValue(value)]));
+  const keys = Object.keys(d).sort((a, b) => (DETAIL_ORDER.indexOf(a) + 1 || 99) - (DETAIL_ORDER.indexOf(b) + 1 || 99));
+  const rows = keys.map((key) => [DETAIL_LABELS[key] || key,
+    key === 'lag' ? durationInWords(d[key])
+      : key.endsWith('At') && typeof d[key] === 'string' ? time(d[key]) : jsonValue(d[key])]);
+  if (name === 'taskStream' && d.stream === undefined && d.subscribedAt === undefined) {
+    rows.unshift(['Subscribed', 'no']);
+  }
+  if (name === 'taskStream' && d.subscribedAt !== undefined && d.lag === undefined) {
+    rows.push(['Lag', 'no change applied since the product started']);
+  }
+  return details(rows);
 }
 
 function reasonOf(component) {
@@ -78,24 +117,39 @@ function componentCard(name, component) {
     name === 'salesforceApi' ? salesforceCard(component) : (Object.keys(other).length ? componentDetails(name, other) : null));
 }
 
-function connections(reps) {
-  return h('section', { class: 'card', 'aria-labelledby': 'health-reps' },
-    h('h2', { id: 'health-reps' }, 'Reps connected to Salesforce'),
-    reps.length === 0 ? h('p', {}, 'No reps yet.') : table('Each rep\'s Salesforce connection',
+// the reps' connections, 20 a page (the list stays in place when paged)
+function connections(answer) {
+  const section = h('section', { class: 'card', 'aria-labelledby': 'health-reps' });
+  const fill = (current) => show(section, h('h2', { id: 'health-reps', tabindex: -1 }, 'Reps connected to Salesforce'),
+    connectionTable(current.items),
+    current.page.totalPages > 1 ? pager(current.page, async (number) => {
+      try {
+        fill(await get(`/api/reps${query({ page: number, size: REPS_PAGE })}`));
+        section.querySelector('h2').focus();
+      } catch (error) {
+        section.append(errorBox(error));
+      }
+    }) : null);
+  fill(answer);
+  return section;
+}
+
+function connectionTable(reps) {
+  return reps.length === 0 ? h('p', {}, 'No reps yet.') : table('Each rep\'s Salesforce connection',
       ['Rep', 'Connection', 'Salesforce user', 'Why not', 'Checked'],
       reps.map((rep) => [
         [h('a', { href: `#/diagnostics?rep=${rep.id}` }, rep.name), h('br'), h('small', {}, rep.email)],
         badge(rep.connection && rep.connection.state),
         (rep.connection && rep.connection.userId) || rep.salesforceUserId || '—',
         (rep.connection && rep.connection.reason) || '—',
-        time(rep.connection && rep.connection.checkedAt)])));
+        time(rep.connection && rep.connection.checkedAt)]));
 }
 
 export async function render() {
   // 503 still carries the components: that is when they matter most
   const [healthAnswer, repsAnswer] = await Promise.all([
     get('/actuator/health', { accept: [503] }),
-    get('/api/reps?size=100'),
+    get(`/api/reps${query({ page: 0, size: REPS_PAGE })}`),
   ]);
   const components = healthAnswer.components || {};
   const main = Object.keys(TITLES).filter((name) => components[name]);
@@ -105,7 +159,7 @@ export async function render() {
     h('p', {}, 'What the product reports about itself now (GET /actuator/health). ',
       h('button', { type: 'button', onClick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, 'Check again')),
     h('div', { class: 'grid' }, main.map((name) => componentCard(name, components[name]))),
-    connections(repsAnswer.items),
+    connections(repsAnswer),
     rest.length ? h('section', { class: 'card', 'aria-labelledby': 'health-more' },
       h('h2', { id: 'health-more' }, 'Other checks'),
       h('ul', { class: 'plain' }, rest.map((name) => h('li', {}, name, ' ', badge(components[name].status), ' ',

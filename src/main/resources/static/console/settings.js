@@ -134,9 +134,8 @@ async function orgPage(ctx, repList) {
 }
 
 function chooser(ctx, repList, current) {
-  const picker = repPicker(repList, current, 'Show the settings of');
+  const picker = repPicker(repList, current, 'Show the settings of', false, 'The org defaults');
   const control = picker.querySelector('select');
-  control.firstChild.textContent = 'The org defaults';
   const form = h('form', { class: 'filters', 'aria-label': 'Whose settings' }, picker,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Show')));
   form.addEventListener('submit', (event) => {
@@ -160,8 +159,9 @@ function firstSyncView(firstSync) {
 }
 
 async function repPage(ctx, repList, repId) {
-  const [answer, org] = await Promise.all([get(`/api/reps/${encodeURIComponent(repId)}/settings`), get('/api/settings')]);
-  const rep = repList.find((r) => String(r.id) === String(repId));
+  // the rep read by its id: it may be on another page than the picker's first
+  const [answer, org, rep] = await Promise.all([get(`/api/reps/${encodeURIComponent(repId)}/settings`), get('/api/settings'),
+    get(`/api/reps/${encodeURIComponent(repId)}`)]);
   const message = h('div', { 'aria-live': 'polite' });
   const syncBox = h('div', { 'aria-live': 'polite' }, firstSyncView(answer.firstSync));
   const controls = {};

@@ -10,18 +10,38 @@ import java.util.stream.Collectors;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code ?state=&rep=&since=&until=&source=} of {@code GET /api/activities}. */
+/**
+ * Reads {@code ?state=&rep=&since=&until=&source=&reason=} of {@code GET /api/activities} and of
+ * {@code GET /api/activities/summary} (which counts every state: it leaves {@code state} out).
+ */
 @Component
 public class ActivityFilterReader {
 
+    /** The longest reason the store keeps (activities.reason): a longer one can match nothing. */
+    static final int MAX_REASON = 2000;
+
     public ActivityFilter read(@Header("state") String state, @Header("rep") String rep, @Header("since") String since,
-                               @Header("until") String until, @Header("source") String source) {
+                               @Header("until") String until, @Header("source") String source,
+                               @Header("reason") String reason) {
         OffsetDateTime from = time("since", since);
         OffsetDateTime to = time("until", until);
         if (from != null && to != null && !to.isAfter(from)) {
             throw BadRequestException.forField("until", "must be after since");
         }
-        return new ActivityFilter(state(state), rep(rep), from, to, source(source));
+        return new ActivityFilter(state(state), rep(rep), from, to, source(source), reason(reason));
+    }
+
+    private static String reason(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_REASON) {
+            throw BadRequestException.forField("reason", "must be at most " + MAX_REASON + " characters (a reason as the summary lists it)");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw BadRequestException.forField("reason", "must not hold a NUL character");
+        }
+        return value;
     }
 
     private static ActivitySource source(String value) {

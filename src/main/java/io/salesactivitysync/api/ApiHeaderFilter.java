@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * both ways: a client's {@code ?Location=...} would come back as a response header, a
  * {@code ?id=} could compete with the path's id, the {@code Authorization} header would be echoed.
  * In: only the Content-Type, the paging parameters and the lists' filters (the activities' state,
- * rep, since, until, source; the tasks' rep, dueFrom, dueTo). Out: only what the API means to send.
+ * rep, since, until, source, reason; the tasks' rep, dueFrom, dueTo). Out: only what the API means to send.
  *
  * <p>Installed on the platform-http component by {@code camel.component.platform-http.header-filter-strategy};
  * the request headers a route can see at all are already cut down by {@link CheckedApiRequest}.
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class ApiHeaderFilter extends HttpHeaderFilterStrategy {
 
     private static final Set<String> REQUEST_HEADERS = Set.of("content-type", "page", "size", "state", "rep", "since",
-            "until", "source", "duefrom", "dueto");
+            "until", "source", "reason", "duefrom", "dueto");
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "location", "retry-after");
 
     @Override

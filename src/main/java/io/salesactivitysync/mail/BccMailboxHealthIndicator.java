@@ -1,13 +1,17 @@
 package io.salesactivitysync.mail;
 
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code bccMailbox} component of {@code /actuator/health}: logs in to the configured BCC
- * mailbox over IMAP(S) and opens its inbox. Present only when {@code sas.mail.bcc.host} is set.
+ * mailbox over IMAP(S) and opens the folder the capture reads ({@code sas.mail.bcc.folder}): its
+ * messages, the unseen ones (the capture's backlog) and when the oldest of those arrived. Present
+ * only when {@code sas.mail.bcc.host} is set.
  *
  * <p>The result is kept for {@code sas.mail.bcc.health-cache} [60s]: every health call computes
  * the overall status, anonymous ones included, and a login per call would let anyone flood the
@@ -88,12 +94,25 @@ public class BccMailboxHealthIndicator implements HealthIndicator {
         properties.setProperty(prefix + "timeout", String.valueOf(TIMEOUT.toMillis()));
         try (Store store = Session.getInstance(properties).getStore(mailbox.protocol())) {
             store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            // the folder the capture reads, not the INBOX: a capture pointed elsewhere is judged by its own backlog
+            Folder folder = store.getFolder(mailbox.folder());
+            builder.withDetail("folder", mailbox.folder());
+            folder.open(Folder.READ_ONLY);
             try {
-                return builder.up().withDetail("inboxMessages", inbox.getMessageCount()).build();
+                builder.withDetail("messages", folder.getMessageCount());
+                // SEARCH UNSEEN on the server (numbers only), then the INTERNALDATE of the first:
+                // the emails the capture has not marked yet, and how long the oldest has waited
+                Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                builder.withDetail("unseen", unseen.length);
+                if (unseen.length > 0) {
+                    Date received = unseen[0].getReceivedDate();
+                    if (received != null) {
+                        builder.withDetail("oldestUnseenReceivedAt", received.toInstant().toString());
+                    }
+                }
+                return builder.up().build();
             } finally {
-                inbox.close(false);
+                folder.close(false);
             }
         } catch (MessagingException | RuntimeException e) {
             return builder.down().withDetail("error", reason(e)).build();

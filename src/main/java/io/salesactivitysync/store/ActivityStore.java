@@ -332,11 +332,69 @@ public class ActivityStore {
     /** A page of the activities the filter lets through, newest first. */
     @Transactional(readOnly = true)
     public Page<Activity> list(ActivityFilter filter, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters);
+        long total = jdbc.sql("SELECT COUNT(*) FROM activities" + where).params(parameters).query(Long.class).single();
+        List<Activity> activities = jdbc.sql("SELECT " + COLUMNS + " FROM activities" + where
+                        + " ORDER BY id DESC OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+                .params(parameters)
+                .param("offset", page.offset())
+                .param("size", page.size())
+                .query(this::mapActivity)
+                .list();
+        return Page.of(withTasks(activities), page, total);
+    }
+
+    /**
+     * The activities the filter selects (its state aside), counted by state and by source, and for
+     * each state in {@code grouped} its reasons with their counts: largest first, then by the
+     * reason's text (no reason last), at most {@code reasonLimit} of each.
+     */
+    @Transactional(readOnly = true)
+    public ActivitySummary summary(ActivityFilter filter, List<ActivityState> grouped, int reasonLimit) {
+        ActivityFilter anyState = new ActivityFilter(null, filter.repId(), filter.since(), filter.until(),
+                filter.source(), filter.reason());
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(anyState, parameters);
+        Map<String, Long> byState = new LinkedHashMap<>();
+        Arrays.stream(ActivityState.values()).forEach(state -> byState.put(state.value(), 0L));
+        Map<String, Long> bySource = new LinkedHashMap<>();
+        Arrays.stream(ActivitySource.values()).forEach(source -> bySource.put(source.value(), 0L));
+        long[] total = {0};
+        jdbc.sql("SELECT source, state, COUNT(*) FROM activities" + where + " GROUP BY source, state")
+                .params(parameters)
+                .query(rs -> {
+                    long count = rs.getLong(3);
+                    bySource.merge(ActivitySource.fromValue(rs.getString(1)).value(), count, Long::sum);
+                    byState.merge(ActivityState.fromValue(rs.getString(2)).value(), count, Long::sum);
+                    total[0] += count;
+                });
+        Map<String, ActivitySummary.Reasons> reasons = new LinkedHashMap<>();
+        for (ActivityState state : grouped) {
+            Map<String, Object> stateParameters = new HashMap<>(parameters);
+            stateParameters.put("groupedState", state.value());
+            String stateWhere = where + " AND state = :groupedState";
+            // NULLS LAST spelled out: H2 puts NULL first in ascending order, PostgreSQL last
+            List<ActivitySummary.ReasonCount> top = jdbc.sql("SELECT reason, COUNT(*) AS n FROM activities" + stateWhere
+                            + " GROUP BY reason ORDER BY n DESC, reason NULLS LAST FETCH FIRST :limit ROWS ONLY")
+                    .params(stateParameters)
+                    .param("limit", reasonLimit)
+                    .query((rs, row) -> new ActivitySummary.ReasonCount(rs.getString(1), rs.getLong(2)))
+                    .list();
+            long distinct = top.size() < reasonLimit ? top.size()
+                    : jdbc.sql("SELECT COUNT(*) FROM (SELECT reason FROM activities" + stateWhere + " GROUP BY reason) AS reasons")
+                            .params(stateParameters).query(Long.class).single();
+            reasons.put(state.value(), new ActivitySummary.Reasons(top, distinct));
+        }
+        return new ActivitySummary(total[0], byState, bySource, reasons);
+    }
+
+    /** The WHERE clause of a filter, its values bound in {@code parameters}. */
+    private static String where(ActivityFilter filter, Map<String, Object> parameters) {
         ActivityState state = filter.state();
         Long repId = filter.repId();
         OffsetDateTime since = filter.since();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
         if (state != null) {
             where.append(" AND state = :state");
             parameters.put("state", state.value());
@@ -357,15 +415,11 @@ public class ActivityStore {
             where.append(" AND source = :source");
             parameters.put("source", filter.source().value());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM activities" + where).params(parameters).query(Long.class).single();
-        List<Activity> activities = jdbc.sql("SELECT " + COLUMNS + " FROM activities" + where
-                        + " ORDER BY id DESC OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
-                .params(parameters)
-                .param("offset", page.offset())
-                .param("size", page.size())
-                .query(this::mapActivity)
-                .list();
-        return Page.of(withTasks(activities), page, total);
+        if (filter.reason() != null) {
+            where.append(" AND reason = :reason");
+            parameters.put("reason", filter.reason());
+        }
+        return where.toString();
     }
 
     /**

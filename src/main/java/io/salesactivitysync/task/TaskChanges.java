@@ -180,7 +180,7 @@ public class TaskChanges {
                 metrics.filtered("duplicate");
                 LOG.debug("Event {} of {} was applied already (checkpoint {})", event.replayId(), event.channel(),
                         checkpoint.replayId());
-                return 0;
+                return -1;
             }
             int count = 0;
             if ("MALFORMED".equals(event.changeType())) {
@@ -204,6 +204,10 @@ public class TaskChanges {
             store.saveCheckpoint(event.channel(), event.replayId(), event.committedAt());
             return count;
         });
+        if (applied < 0) {
+            return; // a repeated delivery
+        }
+        stream.applied(event);
         metrics.applied("stream", applied);
         if (applied > 0) {
             metrics.lag(event.committedAt());

@@ -4,6 +4,7 @@ import io.salesactivitysync.store.TaskSyncStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,16 @@ public class TaskStreamWatch implements HealthIndicator {
     private volatile boolean catchUpDue;
     private volatile boolean replaying;
     private final org.apache.camel.spi.IdempotentRepository eventsSeen;
+    /** The last event that moved the checkpoint, in memory: its lag needs no column, and a restart has no last event yet. */
+    private volatile AppliedEvent lastApplied;
+
+    /** When Salesforce committed a change the stream carried, and when the product committed it with the checkpoint. */
+    record AppliedEvent(OffsetDateTime committedAt, Instant appliedAt) {
+
+        Duration lag() {
+            return Duration.between(committedAt.toInstant(), appliedAt);
+        }
+    }
 
     public TaskStreamWatch(@Lazy CamelContext camel, TaskSyncStore store, TaskSyncProperties properties, Clock clock,
             @org.springframework.beans.factory.annotation.Qualifier("taskEventsSeen")
@@ -141,6 +152,17 @@ public class TaskStreamWatch implements HealthIndicator {
     /** Whether the stream waits to be replayed from the checkpoint (an event failed): apply nothing now. */
     public boolean replaying() {
         return replaying;
+    }
+
+    /**
+     * An event moved the checkpoint (its transaction committed): its lag, from Salesforce's commit
+     * of the change to the product's, is what health shows. An event without a commit time (one
+     * the product could not read) says nothing about the lag and is left out.
+     */
+    void applied(TaskEvent event) {
+        if (event.committedAt() != null) {
+            lastApplied = new AppliedEvent(event.committedAt(), clock.instant());
+        }
     }
 
     /** The reconciliation applied changes the stream should have delivered. */
@@ -247,6 +269,12 @@ public class TaskStreamWatch implements HealthIndicator {
             details.put("replayId", checkpoint.replayId());
             details.put("lastEventCommittedAt", checkpoint.committedAt());
         });
+        AppliedEvent last = lastApplied;
+        if (last != null) {
+            details.put("lastEventAppliedAt", last.appliedAt());
+            // ISO-8601 (PT0.42S); a Salesforce clock ahead of ours would make it negative: none is 0
+            details.put("lag", (last.lag().isNegative() ? Duration.ZERO : last.lag()).toString());
+        }
         details.put("restarts", restarts);
         if (!wanted) {
             return Health.up().withDetail("stream", "not running: no rep syncs tasks").withDetails(details).build();

@@ -148,6 +148,15 @@ class ActivityLoggingFailuresFlowTest extends ActivityFlowTest {
         assertThat(failed.get("reason").asText()).contains("Required fields are missing: [Subject]")
                 .contains("a data problem");
         assertThat(tasksWithKeyOf(failed)).isEmpty();
+        // the summary counts it under its reason among the failed
+        Response summary = api.get("/api/activities/summary?rep=" + failed.get("repId").asLong() + "&since="
+                + java.net.URLEncoder.encode(failed.get("createdAt").asText(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        assertThat(summary.json().at("/byState/failed").asLong()).isPositive();
+        assertThat(summary.json().at("/reasons/failed/groups")).anySatisfy(group -> {
+            assertThat(group.get("reason").asText()).isEqualTo(failed.get("reason").asText());
+            assertThat(group.get("count").asLong()).isPositive();
+        });
 
         Response retried = api.post("/api/activities/" + failed.get("id").asLong() + "/retry", "");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);

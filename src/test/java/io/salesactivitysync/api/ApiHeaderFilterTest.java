@@ -30,6 +30,7 @@ class ApiHeaderFilterTest {
         assertThat(filter.applyFilterToExternalHeaders("since", "2026-11-23T00:00:00Z", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("until", "2026-11-24T00:00:00Z", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("source", "bcc", null)).isFalse();
+        assertThat(filter.applyFilterToExternalHeaders("reason", "no Contact or Lead", null)).isFalse();
         assertThat(filter.applyFilterToExternalHeaders("Location", "http://evil.example/", null)).isTrue();
         assertThat(filter.applyFilterToExternalHeaders("id", "7", null)).isTrue();
         assertThat(filter.applyFilterToExternalHeaders("Authorization", "Bearer x", null)).isTrue();

@@ -117,6 +117,23 @@ class OpenApiDocumentTest {
                 .endsWith("/CommandCenter");
     }
 
+    @Test
+    void theActivitySummaryIsDocumented() {
+        OpenAPI api = parse().getOpenAPI();
+        Operation summary = api.getPaths().get("/api/activities/summary").getGet();
+        assertThat(summary.getOperationId()).isEqualTo("summarize-activities");
+        assertThat(parameter(summary, "rep").getSchema().getType()).isEqualTo("integer");
+        for (String name : List.of("rep", "source", "since", "until")) {
+            assertThat(parameter(summary, name).getRequired()).as(name).isNotEqualTo(Boolean.TRUE);
+        }
+        assertThat(summary.getResponses()).containsKeys("200", "400");
+        assertThat(summary.getResponses().get("200").getContent().get("application/json").getSchema().get$ref())
+                .endsWith("/ActivitySummary");
+        assertThat(api.getComponents().getSchemas().get("ActivitySummary").getProperties())
+                .containsKeys("total", "byState", "bySource", "reasons");
+        assertThat(parameter(api.getPaths().get("/api/activities").getGet(), "reason").getIn()).isEqualTo("query");
+    }
+
     private static Parameter parameter(Operation operation, String name) {
         return operation.getParameters().stream().filter(p -> p.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no parameter " + name + " in " + operation.getOperationId()));

@@ -1,6 +1,7 @@
 package io.salesactivitysync.console;
 
 import static io.salesactivitysync.ApiClient.object;
+import static io.salesactivitysync.ApiClient.toJson;
 import static io.salesactivitysync.ApiClient.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -422,6 +423,149 @@ class ConsoleBrowserTest extends BccFlowTest {
         await("deleted in the org").atMost(QUICK).until(() -> org().query(
                 "SELECT Id FROM Task WHERE Id = '" + salesforceId + "'").isEmpty());
         assertThat(browserErrors()).isEmpty();
+    }
+
+    @Test
+    void textHoldingHtmlFromTheApiIsShownAsTextAndNeverRuns() {
+        String markup = "<img src=x onerror=alert(1)>";
+        String repEmail = uniqueEmail("markup");
+        Response rep = api.post("/api/reps", object("email", repEmail, "name", "Rep " + markup, "timeZone", "Europe/Berlin",
+                "salesforceUserId", newUser(repEmail, true)));
+        assertThat(rep.status()).as(rep.body()).isEqualTo(201);
+        long repId = rep.json().get("id").asLong();
+        Response person = api.post("/api/people", object("name", "Person " + markup, "email", uniqueEmail("markup-person")));
+        assertThat(person.status()).as(person.body()).isEqualTo(201);
+        long personId = person.json().get("id").asLong();
+        long activity = take(activity("email", repEmail, byEmail(uniqueEmail("nobody")), "subject", "Subject " + markup))
+                .get("id").asLong();
+        settled(activity);
+        String today = api.get("/api/command-center?rep=" + repId).json().get("today").asText();
+        Response task = api.post("/api/tasks", object("name", "Task " + markup, "repId", repId, "personId", personId,
+                "dueDate", today, "details", "Details " + markup));
+        assertThat(task.status()).as(task.body()).isEqualTo(201);
+
+        // a reason holding it: the rep's Salesforce user, named so by an admin, is inactive
+        String inactiveEmail = uniqueEmail("inactive");
+        String inactiveUser = org().create("User", toJson(object("Username", inactiveEmail, "LastName", markup,
+                "Email", inactiveEmail, "Alias", "tst", "IsActive", false, "TimeZoneSidKey", "GMT", "LocaleSidKey", "en_US",
+                "EmailEncodingKey", "UTF-8", "LanguageLocaleKey", "en_US")));
+        Response inactive = api.post("/api/reps", object("email", inactiveEmail, "name", "Inactive", "timeZone", "UTC",
+                "salesforceUserId", inactiveUser));
+        assertThat(inactive.status()).as(inactive.body()).isEqualTo(201);
+        long inactiveRep = inactive.json().get("id").asLong();
+        JsonNode notLogged = settled(take(activity("email", inactiveEmail, byEmail(uniqueEmail("nobody")))).get("id").asLong());
+        String reason = notLogged.get("reason").asText();
+        assertThat(reason).contains(markup);
+
+        List<String[]> pages = List.of(
+                new String[] {"activities?rep=" + inactiveRep, "activities", reason},
+                new String[] {"activities/" + notLogged.get("id").asLong(), "activities", reason},
+                new String[] {"diagnostics?rep=" + inactiveRep, "diagnostics", markup + ") is inactive"},
+                new String[] {"activities?rep=" + repId, "activities", "Subject " + markup},
+                new String[] {"activities/" + activity, "activities", "Subject " + markup},
+                new String[] {"settings?rep=" + repId, "settings", "Rep " + markup},
+                new String[] {"command-center?rep=" + repId, "command-center", "Task " + markup},
+                new String[] {"diagnostics?rep=" + repId, "diagnostics", "Rep " + markup},
+                new String[] {"diagnostics?person=" + personId, "diagnostics", "Person " + markup});
+        for (String[] page : pages) {
+            open(page[0], page[1]);
+            assertThatNoAlertIsOpen(page[0]);
+            assertThat(driver.findElements(By.cssSelector("main img"))).as(page[0] + ": an img element made from data").isEmpty();
+            assertThat(driver.findElement(By.id("main")).getText()).as(page[0]).contains(page[2]);
+            assertThat(browserErrors()).as("browser console errors on " + page[0]).isEmpty();
+        }
+        // the picker's option shows the name as text too
+        open("command-center?rep=" + repId, "command-center");
+        assertThat(new Select(driver.findElement(By.cssSelector("select[name=rep]"))).getFirstSelectedOption().getText())
+                .isEqualTo("Rep " + markup + " <" + repEmail + ">");
+        assertThatNoAlertIsOpen("the rep picker");
+    }
+
+    @Test
+    void aTaskAddedInTheCommandCenterCanBeAboutAPerson() {
+        TestRep rep = newRep("About", "Europe/Berlin");
+        Response person = api.post("/api/people", object("name", "Pat Prospect", "email", uniqueEmail("pat")));
+        assertThat(person.status()).as(person.body()).isEqualTo(201);
+        long personId = person.json().get("id").asLong();
+
+        open("command-center?rep=" + rep.id(), "command-center");
+        String name = "Call Pat " + UUID.randomUUID().toString().substring(0, 8);
+        WebElement form = driver.findElement(By.cssSelector("form.task-form"));
+        form.findElement(By.name("name")).sendKeys(name);
+        new Select(form.findElement(By.name("personId"))).selectByValue(String.valueOf(personId));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector("button[aria-label='Complete " + name + "']"));
+
+        JsonNode created = await("the task created").atMost(QUICK).until(() -> taskNamed(rep, name), java.util.Objects::nonNull);
+        assertThat(created.get("personId").asLong()).isEqualTo(personId);
+        assertThat(driver.findElement(By.cssSelector("li[data-task='" + created.get("id").asLong() + "']")).getText())
+                .contains("About person #" + personId);
+        assertThat(unlabelledControls()).isEmpty();
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    @Test
+    void thePickersPageThroughMoreThanAHundredRepsAndKeepTheChosenOne() throws IOException {
+        long total = api.get("/api/reps?size=1").json().at("/page/totalItems").asLong();
+        for (long i = total; i < 101; i++) {
+            Response rep = api.post("/api/reps", object("email", uniqueEmail("paged"), "name", "Paged " + i, "timeZone", "UTC"));
+            assertThat(rep.status()).as(rep.body()).isEqualTo(201);
+        }
+        JsonNode page = api.get("/api/reps?size=100&page=1").json();
+        JsonNode last = page.get("items").get(page.get("items").size() - 1);
+        String lastId = last.get("id").asText();
+        String lastText = last.get("name").asText() + " <" + last.get("email").asText() + ">";
+        String firstId = api.get("/api/reps?size=1").json().at("/items/0/id").asText();
+
+        open("command-center?rep=" + lastId, "command-center");
+        Select picker = new Select(driver.findElement(By.cssSelector("select[name=rep]")));
+        // the chosen rep is not on the first page: it stays chosen, named once read by its id
+        await("the chosen rep named").atMost(PAGE).until(() -> picker.getFirstSelectedOption().getText().equals(lastText));
+        assertThat(values(picker)).contains(firstId);
+        for (int width : WIDTHS) {
+            screenshot("command-center-paged", width);
+        }
+
+        driver.findElement(By.xpath("//main//button[normalize-space()='Next 100']")).click();
+        await("the second page").atMost(PAGE).until(() -> !values(picker).contains(firstId));
+        assertThat(values(picker).stream().filter(lastId::equals)).hasSize(1);
+        assertThat(picker.getFirstSelectedOption().getText()).isEqualTo(lastText);
+        assertThat(driver.findElement(By.xpath("//main//button[normalize-space()='Next 100']")).isEnabled()).isEqualTo(
+                page.at("/page/totalPages").asInt() > 2);
+
+        driver.findElement(By.xpath("//main//button[normalize-space()='Previous 100']")).click();
+        await("the first page again").atMost(PAGE).until(() -> values(picker).contains(firstId));
+        assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo(lastId);
+        assertThat(unlabelledControls()).isEmpty();
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    private static List<String> values(Select select) {
+        return select.getOptions().stream().map(option -> option.getAttribute("value")).toList();
+    }
+
+    @Test
+    void anUnknownRepOrPersonIsAnErrorInWordsAndThePickersStay() {
+        for (String route : List.of("command-center?rep=999999999", "diagnostics?rep=999999999", "diagnostics?person=999999999")) {
+            driver.get(base() + "/console/#/" + route);
+            driver.navigate().refresh();
+            WebElement error = waitFor(By.cssSelector("main .error"));
+            assertThat(error.getText()).as(route).contains("404");
+            assertThat(driver.findElements(By.cssSelector("main select[name=rep]"))).as(route + ": the rep picker").hasSize(1);
+        }
+        // Chromium logs each 404 answer as a failed resource: those are expected, nothing else is
+        assertThat(browserErrors()).filteredOn(error -> !error.contains("the server responded with a status of 404"))
+                .isEmpty();
+    }
+
+    private void assertThatNoAlertIsOpen(String where) {
+        try {
+            String text = driver.switchTo().alert().getText();
+            driver.switchTo().alert().dismiss();
+            throw new AssertionError(where + ": an alert opened: " + text);
+        } catch (org.openqa.selenium.NoAlertPresentException expected) {
+            // nothing ran
+        }
     }
 
     private List<String> unlabelledControls() {

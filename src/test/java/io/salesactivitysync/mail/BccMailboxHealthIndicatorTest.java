@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import java.util.Properties;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -61,9 +69,55 @@ class BccMailboxHealthIndicatorTest {
         assertThat(health.getDetails())
                 .containsEntry("server", "imap://127.0.0.1:" + proxy.port())
                 .containsEntry("account", "bcc@test.example")
-                .containsEntry("inboxMessages", 0)
-                .containsEntry("checkedAt", clock.instant().toString());
+                .containsEntry("folder", "INBOX")
+                .containsEntry("messages", 0)
+                .containsEntry("unseen", 0)
+                .containsEntry("checkedAt", clock.instant().toString())
+                .doesNotContainKey("oldestUnseenReceivedAt");
         assertThat(proxy.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheCapturesFolderWithItsBacklogAndWhenTheOldestUnseenEmailArrived() throws Exception {
+        GreenMailUser user = IMAP.getUserManager().getUser("bcc@test.example");
+        MailFolder sales = IMAP.getManagers().getImapHostManager().createMailbox(user, "Sales");
+        Instant oldest = Instant.parse("2026-11-20T08:15:30Z");
+        sales.appendMessage(email("seen before"), new Flags(Flags.Flag.SEEN), Date.from(oldest.minusSeconds(3600)));
+        sales.appendMessage(email("waiting longest"), new Flags(), Date.from(oldest));
+        sales.appendMessage(email("waiting"), new Flags(), Date.from(oldest.plusSeconds(600)));
+        // the INBOX is not what the capture reads: its email is no backlog
+        IMAP.getManagers().getImapHostManager().getInbox(user).appendMessage(email("elsewhere"), new Flags(), new Date());
+        environment.setProperty("sas.mail.bcc.folder", "Sales");
+
+        Health health = new BccMailboxHealthIndicator(new BccSettings(environment, clock), clock).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails())
+                .containsEntry("folder", "Sales")
+                .containsEntry("messages", 3)
+                .containsEntry("unseen", 2)
+                .containsEntry("oldestUnseenReceivedAt", "2026-11-20T08:15:30Z");
+    }
+
+    @Test
+    void aMissingFolderIsDownNamingIt() {
+        environment.setProperty("sas.mail.bcc.folder", "Nowhere");
+
+        Health health = new BccMailboxHealthIndicator(new BccSettings(environment, clock), clock).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("folder", "Nowhere");
+        assertThat((String) health.getDetails().get("error")).contains("Nowhere");
+    }
+
+    private static MimeMessage email(String subject) throws MessagingException {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom("rep@test.example");
+        message.setRecipients(Message.RecipientType.TO, "client@test.example");
+        message.setSubject(subject);
+        message.setText("Hello");
+        message.saveChanges();
+        return message;
     }
 
     @Test

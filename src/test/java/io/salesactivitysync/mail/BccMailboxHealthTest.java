@@ -57,7 +57,8 @@ class BccMailboxHealthTest {
             assertThat(mailbox.get("status").asText()).isEqualTo("UP");
             assertThat(mailbox.at("/details/server").asText()).isEqualTo("imap://127.0.0.1:" + imap.port());
             assertThat(mailbox.at("/details/account").asText()).isEqualTo("bcc@test.example");
-            assertThat(mailbox.at("/details/inboxMessages").asInt()).isZero();
+            assertThat(mailbox.at("/details/folder").asText()).isEqualTo("INBOX");
+            assertThat(mailbox.at("/details/unseen").asInt()).isZero();
             // the token holder gets the cached result too
             assertThat(imap.connections()).isEqualTo(1);
         }

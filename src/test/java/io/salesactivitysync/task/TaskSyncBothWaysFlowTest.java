@@ -176,8 +176,10 @@ class TaskSyncBothWaysFlowTest extends TaskSyncFlowTest {
         long id = createTask(rep).get("id").asLong();
         String sfId = synced(id).get("salesforceTaskId").asText();
         editInSalesforce(sfId, "Status", "In Progress");
+        java.time.Instant beforeEdit = java.time.Instant.now();
         editInSalesforce(sfId, "Description", "measured");
         await().atMost(QUICK).until(() -> "measured".equals(task(id).path("details").asText()));
+        java.time.Instant afterApplied = java.time.Instant.now();
 
         assertThat(metric("sas.tasks.changes.applied", "source:stream")).isPositive();
         assertThat(metric("sas.tasks.changes.filtered", "reason:status_not_synced")).isPositive();
@@ -190,6 +192,14 @@ class TaskSyncBothWaysFlowTest extends TaskSyncFlowTest {
         JsonNode health = api.send(api.request("/actuator/health/taskStream").GET()).json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/details/channel").asText()).isEqualTo("/data/TaskChangeEvent");
+        assertThat(health.at("/details/subscribedAt").isTextual()).as(health.toString()).isTrue();
+        // the last event applied is the Description edit: its lag is from the emulator's commit to the product's
+        java.time.Instant committed = java.time.OffsetDateTime.parse(health.at("/details/lastEventCommittedAt").asText()).toInstant();
+        java.time.Instant applied = java.time.Instant.parse(health.at("/details/lastEventAppliedAt").asText());
+        Duration lag = Duration.parse(health.at("/details/lag").asText());
+        assertThat(applied).isBetween(beforeEdit, afterApplied);
+        assertThat(committed).isBetween(beforeEdit.minusSeconds(1), applied);
+        assertThat(lag).isEqualTo(Duration.between(committed, applied)).isLessThan(QUICK);
     }
 
     /** The first measurement (COUNT or TOTAL) of the meter, with the tag if given. */
