@@ -38,6 +38,7 @@ final class TaskChangeRules {
     static final String NOT_A_REMINDER = "not_a_reminder";
     static final String OWNER_NOT_SYNCED = "owner_not_synced";
     static final String PRODUCT_NEWER = "product_newer";
+    static final String STALE = "stale";
 
     /** The prefix of the external id the product gives the Tasks it creates. */
     static final String EXTERNAL_ID_PREFIX = "sas-task:";
@@ -116,6 +117,14 @@ final class TaskChangeRules {
         }
         if (change.deleted()) {
             return new Decision("delete", Map.of(), Map.of(), Set.of(), List.of(), List.of("deleted in Salesforce"));
+        }
+        // a change older than the last one applied: the stream replaying from its checkpoint after the
+        // reconciliation (or a gap's re-read) applied the Task as it is now; it would take the task
+        // back, and the newer change would then be applied a second time. Seconds, as LastModifiedDate.
+        OffsetDateTime applied = task.sfModifiedAt();
+        if (change.lastModified() != null && applied != null && change.lastModified()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isBefore(applied.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+            return Decision.ignore(STALE, null);
         }
         Map<String, Object> snapshot = new HashMap<>(task.salesforce());
         Map<String, Object> product = new LinkedHashMap<>();

@@ -262,7 +262,7 @@ public class TaskChanges {
         decision.filtered().forEach(reason -> {
             metrics.filtered(reason);
             if (!TaskChangeRules.OWN_CHANGE.equals(reason) && !TaskChangeRules.OWNER_NOT_SYNCED.equals(reason)
-                    && !TaskChangeRules.NOT_A_REMINDER.equals(reason)) {
+                    && !TaskChangeRules.NOT_A_REMINDER.equals(reason) && !TaskChangeRules.STALE.equals(reason)) {
                 LOG.info("Salesforce Task {} ({} from {}): {} not applied", change.id(), change.change(), source, reason);
             }
         });

@@ -267,6 +267,30 @@ class TaskChangeRulesTest {
     class Conflict {
 
         @Test
+        void aSalesforceChangeOlderThanTheLastAppliedIsStaleAndChangesNothing() {
+            // the task was last applied from Salesforce at SF_MODIFIED - 2h (the fixture); a replay brings an older change
+            TaskChangeRules.Decision decision = rules.forKnown(update(SF_MODIFIED.minusHours(3), "Status", "Completed"),
+                    task(), Set.of());
+            assertThat(decision.action()).isEqualTo("ignore");
+            assertThat(decision.filtered()).containsExactly(TaskChangeRules.STALE);
+            assertThat(decision.productValues()).isEmpty();
+            assertThat(decision.notes()).isEmpty();
+        }
+
+        @Test
+        void aSalesforceChangeInTheSameSecondAsTheLastAppliedIsNotStale() {
+            // LastModifiedDate keeps seconds: .200 against a last applied .700 of the same second is not older
+            SyncedTask earlier = taskWithStatusChangedAt(SF_MODIFIED.minusHours(1));
+            SyncedTask task = new SyncedTask(earlier.id(), earlier.repId(), earlier.ownerUserId(), true, true,
+                    earlier.salesforceTaskId(), earlier.product(), earlier.salesforce(), earlier.changedAt(),
+                    SF_MODIFIED.plusNanos(700_000_000));
+            TaskChangeRules.Decision decision = rules.forKnown(
+                    update(SF_MODIFIED.plusNanos(200_000_000), "Status", "Completed"), task, Set.of());
+            assertThat(decision.filtered()).doesNotContain(TaskChangeRules.STALE);
+            assertThat(decision.productValues()).containsExactly(Map.entry("status", "completed"));
+        }
+
+        @Test
         void aProductChangeLaterThanSalesforcesWins() {
             SyncedTask task = taskWithStatusChangedAt(SF_MODIFIED.plusSeconds(5));
             TaskChangeRules.Decision decision = rules.forKnown(update("Status", "Completed"), task, Set.of("status"));
