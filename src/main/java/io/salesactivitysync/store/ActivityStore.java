@@ -456,27 +456,14 @@ public class ActivityStore {
     }
 
     /**
-     * Keeps the matching decision and the planned Tasks of a claimed activity before they are
+     * The matching decision and the planned Tasks of a claimed activity, kept before they are
      * written, so that a retry after a crash writes the same Tasks (same external ids).
      */
-    @Transactional
-    public void savePlan(long activityId, JsonNode matching, Long repId, Long personId, List<ActivityTask> tasks) {
-        jdbc.sql(SAVE_PLAN)
-                .param("decision", toJson(matching))
-                .param("repId", repId)
-                .param("personId", personId)
-                .param("now", StoreClock.now(clock))
-                .param("id", activityId)
-                .update();
-        replaceTasks(activityId, tasks);
-    }
-
-    /** A plan to keep, see {@link #savePlan}. */
     public record Plan(long activityId, JsonNode matching, Long repId, Long personId, List<ActivityTask> tasks) {
     }
 
     /**
-     * Keeps the plans of a batch's activities ({@link #savePlan}): one transaction, each statement
+     * Keeps the plans of a batch's activities: one transaction, each statement
      * sent once for the whole batch.
      */
     @Transactional
@@ -526,7 +513,7 @@ public class ActivityStore {
                 .params(outcomeParameters(activityId, outcome, StoreClock.now(clock)))
                 .update();
         if (outcome.tasks() != null) {
-            replaceTasks(activityId, outcome.tasks());
+            replaceTasks(Map.of(activityId, outcome.tasks()));
         }
     }
 
@@ -620,7 +607,7 @@ public class ActivityStore {
                 .map(activity -> withTasks(List.of(activity)).get(0));
     }
 
-    /** {@link #replaceTasks(long, List)} for several activities, each statement sent once. */
+    /** Replaces the planned Tasks of these activities, each statement sent once for all of them. */
     private void replaceTasks(Map<Long, List<ActivityTask>> tasksByActivity) {
         if (tasksByActivity.isEmpty()) {
             return;
@@ -643,18 +630,6 @@ public class ActivityStore {
         }
     }
 
-    private void replaceTasks(long activityId, List<ActivityTask> tasks) {
-        jdbc.sql("DELETE FROM activity_tasks WHERE activity_id = :id").param("id", activityId).update();
-        for (ActivityTask task : tasks) {
-            jdbc.sql(INSERT_TASK)
-                    .param("activityId", activityId)
-                    .param("externalId", task.externalId())
-                    .param("whoId", task.whoId())
-                    .param("whatId", task.whatId())
-                    .param("taskId", task.salesforceTaskId())
-                    .update();
-        }
-    }
 
     /** The planned Tasks of each activity, by activity id. */
     @Transactional(readOnly = true)
