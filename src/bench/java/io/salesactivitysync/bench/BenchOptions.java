@@ -11,10 +11,10 @@ import java.util.Set;
  * The benchmark's options, {@code --name=value} in {@code -Dbench.args}; each has the default the
  * issue's figures ask for.
  */
-record BenchOptions(List<String> databases, List<String> variants, List<Integer> bcc, int api,
+record BenchOptions(List<String> databases, List<String> variants, List<Integer> bcc, int bccWarmUp, int api,
                     List<Integer> streamRates, int streamSeconds, int contacts, String heap, boolean profile, String mail, Path output) {
 
-    private static final Set<String> KNOWN = Set.of("databases", "variants", "bcc", "api", "stream-rates",
+    private static final Set<String> KNOWN = Set.of("databases", "variants", "bcc", "bcc-warm-up", "api", "stream-rates",
             "stream-seconds", "contacts", "heap", "profile", "mail", "output");
 
     static BenchOptions parse(String[] args) {
@@ -34,6 +34,7 @@ record BenchOptions(List<String> databases, List<String> variants, List<Integer>
                 list(given.getOrDefault("databases", "h2,postgresql")),
                 list(given.getOrDefault("variants", "ours,baseline")),
                 numbers(given.getOrDefault("bcc", "1000,10000")),
+                Integer.parseInt(given.getOrDefault("bcc-warm-up", "500")),
                 Integer.parseInt(given.getOrDefault("api", "10000")),
                 numbers(given.getOrDefault("stream-rates", "100,1000")),
                 Integer.parseInt(given.getOrDefault("stream-seconds", "5")),
@@ -54,7 +55,7 @@ record BenchOptions(List<String> databases, List<String> variants, List<Integer>
 
     String describe() {
         return "--databases=" + String.join(",", databases) + " --variants=" + String.join(",", variants)
-                + " --bcc=" + join(bcc) + " --api=" + api + " --stream-rates=" + join(streamRates)
+                + " --bcc=" + join(bcc) + " --bcc-warm-up=" + bccWarmUp + " --api=" + api + " --stream-rates=" + join(streamRates)
                 + " --stream-seconds=" + streamSeconds + " --contacts=" + contacts + " --heap=" + heap + " --mail=" + mail + (profile ? " --profile=true" : "");
     }
 

@@ -24,42 +24,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The capture consumer's {@code mailUidGenerator}: camel-mail asks it for each email of a poll,
  * in order, before anything else reads the email. At the first email of a poll it reads, in one
- * IMAP command for the whole batch, what camel-mail and the capture ask of each email (envelope,
+ * IMAP command for the whole poll, what camel-mail and the capture ask of each email (envelope,
  * size, arrival, flags, the Message-ID, From and Subject headers); otherwise each of those is a
  * command of its own per email, and the server's round trips, not the product, set the pace of a
- * backlog. Then the whole of each small email the store does not know yet, in one more command.
- * The id itself is camel-mail's usual one.
+ * backlog. The bodies come later, as the capture reaches them ({@link #bodies}): the whole of the
+ * next small emails the store does not know yet, 200 in one command, until the
+ * poll has downloaded {@code sas.mail.bcc.prefetch-bytes} ahead; an email beyond that is downloaded
+ * on its own when it is read. The id itself is camel-mail's usual one.
  */
 @Component
 public class BccMailPrefetch extends DefaultMailUidGenerator {
 
     private static final Logger LOG = LoggerFactory.getLogger(BccMailPrefetch.class);
-    /** Emails prefetched beyond the batch size: seen ones may sit between the unseen. */
+    /** Emails prefetched beyond the poll size: seen ones may sit between the unseen. */
     private static final int SLACK = 50;
 
-    /** Emails larger than this are downloaded on their own, not with the batch. */
+    /** Emails larger than this are downloaded on their own, not with the others. */
     private static final int BODY_PREFETCH_MAX = 512 * 1024;
 
-    private final int batchSize;
+    private final int pollSize;
+    /** Emails whose bodies one command downloads (a logging round's worth). */
+    private static final int WINDOW = 200;
+    /** Bytes of bodies a poll downloads ahead at most: they stay in memory until the poll ends. */
+    private final long budget;
     private final ActivityStore activities;
     /**
-     * The emails read by the last prefetch. By identity: the folder object outlives a poll (camel-mail
-     * closes and opens it again), so a message number alone could point to an earlier poll's range,
-     * and each email of the new poll would then be read with commands of its own.
+     * The emails of the last prefetch, by number from {@code first}. By identity: the folder object
+     * outlives a poll (camel-mail closes and opens it again), so a message number alone could point
+     * to an earlier poll's range, and each email of the new poll would then be read with commands
+     * of its own.
      */
     private final Set<Message> prefetched = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Message[] range = new Message[0];
+    /** Index in {@code range} up to which bodies were considered. */
+    private int bodiesUntil;
+    private long bodyBytes;
     /**
      * What the store had, at the prefetch, for each activity key the prefetch looked up: the ids of
      * an email read again, an empty list for one it did not know.
      */
     private final Map<String, List<Long>> checked = new HashMap<>();
 
-    public BccMailPrefetch(@Value("${sas.mail.bcc.batch-size:200}") int batchSize, ActivityStore activities) {
-        this.batchSize = batchSize;
+    public BccMailPrefetch(@Value("${sas.mail.bcc.batch-size:1000}") int pollSize,
+                           @Value("${sas.mail.bcc.prefetch-bytes:32MB}") DataSize budget, ActivityStore activities) {
+        this.pollSize = pollSize;
+        this.budget = budget.toBytes();
         this.activities = activities;
     }
 
@@ -80,13 +94,32 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
     }
 
     /**
-     * The whole of each small, unseen email the store does not know yet, in one more command:
-     * an email read again while it waits for Salesforce needs only its Message-ID.
+     * Before the capture reads this email: unless done already, the store is asked which of the
+     * next 200 emails it knows, and the whole of each small one it does not know is
+     * downloaded, in one command, while the poll's budget lasts. An email read again while it waits
+     * for Salesforce needs only its Message-ID.
      */
+    public synchronized void bodies(Message message) {
+        if (!prefetched.contains(message) || range.length == 0) {
+            return;
+        }
+        int index = message.getMessageNumber() - range[0].getMessageNumber();
+        if (index < bodiesUntil || index >= range.length || range[index] != message) {
+            return;
+        }
+        int until = Math.min(range.length, index + WINDOW);
+        bodiesUntil = until;
+        try {
+            fetchBodies(message.getFolder(), Arrays.copyOfRange(range, index, until));
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Prefetching bodies failed, each email is read on its own: {}", e.getMessage());
+        }
+    }
+
     private void fetchBodies(Folder folder, Message[] messages) throws MessagingException {
         Map<String, Message> unknown = new LinkedHashMap<>();
         for (Message message : messages) {
-            if (message.isSet(Flags.Flag.SEEN) || message.isSet(Flags.Flag.DELETED) || message.getSize() > BODY_PREFETCH_MAX) {
+            if (message.isSet(Flags.Flag.SEEN) || message.isSet(Flags.Flag.DELETED)) {
                 continue;
             }
             String[] ids = message.getHeader("Message-ID");
@@ -98,16 +131,25 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
             checked.put(key, List.copyOf(known.getOrDefault(key, List.of())));
         }
         unknown.keySet().removeAll(known.keySet());
-        if (!unknown.isEmpty()) {
+        List<Message> download = new java.util.ArrayList<>();
+        for (Message message : unknown.values()) {
+            int size = message.getSize();
+            if (size > BODY_PREFETCH_MAX || bodyBytes + Math.max(0, size) > budget) {
+                continue;
+            }
+            bodyBytes += Math.max(0, size);
+            download.add(message);
+        }
+        if (!download.isEmpty()) {
             FetchProfile bodies = new FetchProfile();
             bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
-            folder.fetch(unknown.values().toArray(Message[]::new), bodies);
+            folder.fetch(download.toArray(Message[]::new), bodies);
         }
     }
 
     /**
-     * The activities the store had for this email's key when its batch was prefetched (empty: none);
-     * null when the prefetch did not look it up, and the store must be asked.
+     * The activities the store had for this email's key when its bodies were prefetched (empty:
+     * none); null when the prefetch did not look it up, and the store must be asked.
      */
     synchronized List<Long> knownIds(Message message, String key) {
         return prefetched.contains(message) ? checked.get(key) : null;
@@ -116,8 +158,11 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
     private void prefetch(Folder folder, int from) {
         prefetched.clear();
         checked.clear();
+        range = new Message[0];
+        bodiesUntil = 0;
+        bodyBytes = 0;
         try {
-            int to = Math.min(folder.getMessageCount(), from + batchSize + SLACK);
+            int to = Math.min(folder.getMessageCount(), from + pollSize + SLACK);
             if (to < from) {
                 return;
             }
@@ -130,11 +175,12 @@ public class BccMailPrefetch extends DefaultMailUidGenerator {
             profile.add("From");
             profile.add("Subject");
             Message[] messages = folder.getMessages(from, to);
+            // kept even when the fetch fails: each email is then read on its own, not prefetched again
             prefetched.addAll(Arrays.asList(messages));
+            range = messages;
             folder.fetch(messages, profile);
-            fetchBodies(folder, messages);
         } catch (MessagingException | RuntimeException e) {
-            LOG.debug("Prefetching the batch failed, each email is read on its own: {}", e.getMessage());
+            LOG.debug("Prefetching the poll failed, each email is read on its own: {}", e.getMessage());
         }
     }
 }

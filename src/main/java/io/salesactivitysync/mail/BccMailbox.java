@@ -10,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ExchangePropertyKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +45,25 @@ public class BccMailbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(BccMailbox.class);
     private static final String CAPTURED = "sasBccEmail";
+    /** The exchange property that carries a {@link Round} to the bcc-logging route. */
+    public static final String ROUND = "sasBccRound";
 
     private final BccSettings settings;
     private final ActivityStore activities;
     private final BccCapture capture;
     private final BccMailPrefetch prefetch;
     private final BccMetrics metrics;
-    private final List<Email> batch = new ArrayList<>();
+    /** This poll's emails collected since its last release. */
+    private final List<Email> unreleased = new ArrayList<>();
+    private int unreleasedActivities;
+    /** This poll's released rounds, logged by the bcc-logging route while the capture reads on. */
+    private final List<Round> rounds = new ArrayList<>();
     /** This poll's emails that went through the route, for {@link #markBatch}. */
     private final List<Queued> toMark = new ArrayList<>();
-    private int loggingRounds;
     /** Activities a logging round takes (sas.activity.batch-size). */
     private final int batchSize;
+    /** How long the end of a poll waits for its rounds to be logged before it marks what is settled. */
+    private final Duration loggingWait;
     /** Whether the last poll marked an email: the consumer's greedy polling goes on only then. */
     private volatile boolean progressed;
 
@@ -60,16 +71,44 @@ public class BccMailbox {
     }
 
     /**
-     * One email of the poll's batch: what the capture planned for it, and once the batch is stored
-     * ({@link #store}), what it became; null when it could not be stored (it stays unseen).
+     * One email of the poll's batch: what the capture planned for it, and once its round is stored
+     * ({@link #release}), what it became; null when it could not be stored (it stays unseen).
      */
     private static final class Email {
-        private final PlannedMail planned;
+        private final String key;
+        /** Dropped once stored: a poll holds many emails, and their bodies are in the store then. */
+        private volatile PlannedMail planned;
         private volatile CapturedMail captured;
 
         Email(PlannedMail planned) {
+            this.key = planned.key();
             this.planned = planned;
             this.captured = planned.known();
+        }
+    }
+
+    /**
+     * Activities of the poll released together ({@link #release}): stored, due now, and handed to
+     * the bcc-logging route, which logs them in rounds of sas.activity.batch-size while the capture
+     * reads the next emails. The end of the poll waits for its rounds ({@link #awaitLogged}).
+     */
+    public static final class Round {
+        private final List<Long> ids;
+        private final int maxPasses;
+        private volatile int passes;
+        /** Whether the bcc-logging route has taken it up. */
+        private volatile boolean begun;
+        private final CountDownLatch done = new CountDownLatch(1);
+
+        Round(List<Long> ids, int batchSize) {
+            this.ids = ids;
+            // rounds that claim nothing (calls paused, another thread took them) end by this bound
+            this.maxPasses = ids.size() / batchSize + 2;
+        }
+
+        /** The activities released together. */
+        public List<Long> ids() {
+            return ids;
         }
     }
 
@@ -79,11 +118,13 @@ public class BccMailbox {
     }
 
     public BccMailbox(BccSettings settings, ActivityStore activities, BccCapture capture, BccMailPrefetch prefetch,
-                      BccMetrics metrics, @Value("${sas.activity.batch-size:200}") int batchSize) {
+                      BccMetrics metrics, @Value("${sas.activity.batch-size:200}") int batchSize,
+                      @Value("${sas.activity.claim-lease:2m}") Duration loggingWait) {
         this.settings = settings;
         this.capture = capture;
         this.prefetch = prefetch;
         this.batchSize = batchSize;
+        this.loggingWait = loggingWait;
         this.activities = activities;
         this.metrics = metrics;
     }
@@ -105,6 +146,8 @@ public class BccMailbox {
         String messageId = header(message, "Message-ID");
         OffsetDateTime received = received(message);
         String key = ActivityKeys.messageIdKey(messageId);
+        // the bodies of this email and the next few, in one command, as far as the poll's budget goes
+        prefetch.bodies(message);
         if (key != null) {
             // looked up for the whole batch by the prefetch, else now
             List<Long> known = prefetch.knownIds(message, key);
@@ -174,10 +217,11 @@ public class BccMailbox {
     }
 
     private synchronized void startBatch(Message message) {
-        batch.clear();
+        unreleased.clear();
+        unreleasedActivities = 0;
+        rounds.clear();
         // a poll that ended without its mark (it failed) leaves its emails unseen: read again now
         toMark.clear();
-        loggingRounds = 0;
         capture.newBatch();
         try {
             Folder folder = message.getFolder();
@@ -189,45 +233,95 @@ public class BccMailbox {
     }
 
     /**
-     * Counts the email into this poll's batch, whose activities are stored and logged together at
-     * its end, and keeps it on the exchange for {@link #mark} (the batch's logging round replaces
-     * the body).
+     * Counts the email into this poll's batch and keeps it on the exchange for {@link #mark}.
      */
     public synchronized void collect(Exchange exchange, PlannedMail planned) {
         Email email = new Email(planned);
         exchange.setProperty(CAPTURED, email);
-        batch.add(email);
+        unreleased.add(email);
+        unreleasedActivities += Math.max(1, planned.known() != null ? planned.known().activityIds().size()
+                : planned.activities().size());
     }
 
     /**
-     * The end of the poll's batch: its emails' activities stored, in one transaction
-     * ({@link BccCapture#store}), then made due now, for the batch's own logging round. An email
-     * the store refused stays unseen.
+     * Whether the emails collected since the last release are to be released now: at the end of the
+     * poll, or once their activities fill a logging round (sas.activity.batch-size).
      */
-    public void release() {
-        List<Email> emails = batchNow().stream().filter(email -> email.captured == null).toList();
-        if (!emails.isEmpty()) {
-            List<CapturedMail> stored = capture.store(emails.stream().map(email -> email.planned).toList());
-            for (int i = 0; i < emails.size(); i++) {
-                emails.get(i).captured = stored.get(i);
+    public synchronized boolean releaseDue(Exchange exchange) {
+        return !unreleased.isEmpty() && (unreleasedActivities >= batchSize
+                || exchange.getProperty(ExchangePropertyKey.BATCH_COMPLETE, false, Boolean.class));
+    }
+
+    /**
+     * The emails collected since the last release: their activities stored, in one transaction
+     * ({@link BccCapture#store}), then made due now, for the logging round they make (returned, and
+     * handed to the bcc-logging route). An email the store refused stays unseen.
+     */
+    public Round release() {
+        List<Email> emails;
+        synchronized (this) {
+            emails = new ArrayList<>(unreleased);
+            unreleased.clear();
+            unreleasedActivities = 0;
+        }
+        List<Email> toStore = emails.stream().filter(email -> email.captured == null).toList();
+        if (!toStore.isEmpty()) {
+            List<CapturedMail> stored = capture.store(toStore.stream().map(email -> email.planned).toList());
+            for (int i = 0; i < toStore.size(); i++) {
+                toStore.get(i).captured = stored.get(i);
+                toStore.get(i).planned = null;
             }
         }
         // all of them: those held by a batch that never ended (a crash) are due now too
-        activities.makeDue(ids(batchNow()));
+        List<Long> ids = ids(emails);
+        activities.makeDue(ids);
+        Round round = new Round(ids, batchSize);
+        synchronized (this) {
+            rounds.add(round);
+        }
+        return round;
     }
 
     /**
-     * Whether another logging round is worth it: an activity of the batch is pending, due and
-     * never tried, and the rounds so far are fewer than the batch needs (sas.activity.batch-size activities a round)
-     * plus one. Rounds that find nothing to claim (calls paused) end the loop by that bound.
+     * Whether the round needs another pass of the activity-logging flow: one of its activities is
+     * pending, due and never tried, and the passes so far are fewer than it needs plus one.
      */
-    public synchronized boolean logMore() {
-        List<Long> ids = ids(batch);
-        if (loggingRounds >= ids.size() / batchSize + 2) {
+    public boolean logMore(@ExchangeProperty(ROUND) Round round) {
+        round.begun = true;
+        if (round.passes >= round.maxPasses) {
             return false;
         }
-        loggingRounds++;
-        return activities.untried(ids);
+        round.passes++;
+        return activities.untried(round.ids);
+    }
+
+    /** The round is logged, or gave up (the bcc-logging route's finally): the end of the poll stops waiting for it. */
+    public void logged(@ExchangeProperty(ROUND) Round round) {
+        round.done.countDown();
+    }
+
+    /**
+     * The end of the poll: waits until its rounds are logged, so that its emails can be marked by
+     * their outcomes; at most sas.activity.claim-lease, after which what is settled is marked and
+     * the rest is read again at a later poll.
+     */
+    public void awaitLogged() {
+        List<Round> waiting;
+        synchronized (this) {
+            waiting = new ArrayList<>(rounds);
+        }
+        long deadline = System.nanoTime() + loggingWait.toNanos();
+        try {
+            for (Round round : waiting) {
+                if (!round.done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warn("The BCC poll's activities are not all logged after {}; the emails still pending stay unseen"
+                            + " and are read again", loggingWait);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -244,7 +338,7 @@ public class BccMailbox {
                 toMark.add(new Queued(message, email));
             }
         }
-        throw new EmailPendingException(email.planned.key());
+        throw new EmailPendingException(email.key);
     }
 
     /**
@@ -309,7 +403,7 @@ public class BccMailbox {
             marked.addAndGet(emails.size());
             for (Queued q : emails) {
                 metrics.settled(outcome);
-                LOG.debug("BCC email {} (activities {}): {}", q.email().planned.key(), q.email().captured.activityIds(), outcome);
+                LOG.debug("BCC email {} (activities {}): {}", q.email().key, q.email().captured.activityIds(), outcome);
             }
         });
         progressed = marked.get() > 0;
@@ -335,8 +429,16 @@ public class BccMailbox {
             LOG.warn("A BCC email could not be taken in; it stays unseen and is read again: {}",
                     failure == null ? "unknown failure" : MailParser.reason(failure));
         }
+        Round own = exchange.getProperty(ROUND, Round.class);
+        if (own != null && !own.begun) {
+            // released, but perhaps never handed to the bcc-logging route: the end of the poll does not
+            // wait for it (its activities are due: the schedule logs them)
+            own.done.countDown();
+        }
         if (exchange.getProperty(ExchangePropertyKey.BATCH_COMPLETE, false, Boolean.class)) {
-            release();
+            // stored and due (the schedule logs them); the rounds under way are waited for, for the mark
+            release().done.countDown();
+            awaitLogged();
         }
     }
 
@@ -363,10 +465,6 @@ public class BccMailbox {
             case REJECTED -> mailbox.folders().rejected();
             case FAILED -> mailbox.folders().failed();
         };
-    }
-
-    private synchronized List<Email> batchNow() {
-        return new ArrayList<>(batch);
     }
 
     private static List<Long> ids(List<Email> emails) {

@@ -36,12 +36,12 @@ class BccCrashFlowTest extends BccFlowTest {
     @BeforeEach
     void crashAtTheWorstMoments() throws Exception {
         if (camelNotStarted()) {
+            advise("bcc-logging", route -> route.weaveById("log-batch").before().process(exchange -> {
+                if (crashesBeforeLogging.getAndDecrement() > 0) {
+                    throw new IllegalStateException("simulated crash before the batch is logged");
+                }
+            }));
             advise("bcc-capture", route -> {
-                route.weaveById("log-batch").before().process(exchange -> {
-                    if (crashesBeforeLogging.getAndDecrement() > 0) {
-                        throw new IllegalStateException("simulated crash before the batch is logged");
-                    }
-                });
                 route.weaveById("mark-email").before().process(exchange -> {
                     if (crashesBeforeMarking.getAndDecrement() > 0) {
                         throw new IllegalStateException("simulated crash before the email is marked");
