@@ -61,6 +61,8 @@ public class ActivityStore {
             + " claimed_until = NULL, updated_at = :now WHERE id = :id";
     private static final String INSERT_TASK = "INSERT INTO activity_tasks (activity_id, external_id, who_id, what_id,"
             + " salesforce_task_id) VALUES (:activityId, :externalId, :whoId, :whatId, :taskId)";
+    private static final String UPDATE_TASK = "UPDATE activity_tasks SET who_id = :whoId, what_id = :whatId,"
+            + " salesforce_task_id = :taskId WHERE activity_id = :activityId AND external_id = :externalId";
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
@@ -503,7 +505,42 @@ public class ActivityStore {
                 tasks.put(id, outcome.tasks());
             }
         });
-        replaceTasks(tasks);
+        updateTasks(tasks);
+    }
+
+    /**
+     * Writes the outcome's Tasks (their Salesforce ids now) into the rows {@link #savePlans} wrote
+     * for them, by external id, and adds any the plan did not have. A batch's outcome carries the
+     * Tasks it was claimed or planned with, so no planned row is left over; updating them in place
+     * saves the delete and insert of every row at every outcome.
+     */
+    private void updateTasks(Map<Long, List<ActivityTask>> tasksByActivity) {
+        List<SqlParameterSource> rows = taskRows(tasksByActivity);
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] updated = batches.batchUpdate(UPDATE_TASK, rows.toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            // a driver that cannot tell (SUCCESS_NO_INFO) counts as updated
+            if (i < updated.length && updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            batches.batchUpdate(INSERT_TASK, missing.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static List<SqlParameterSource> taskRows(Map<Long, List<ActivityTask>> tasksByActivity) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        tasksByActivity.forEach((activityId, tasks) -> tasks.forEach(task -> rows.add(new MapSqlParameterSource()
+                .addValue("activityId", activityId)
+                .addValue("externalId", task.externalId())
+                .addValue("whoId", task.whoId())
+                .addValue("whatId", task.whatId())
+                .addValue("taskId", task.salesforceTaskId()))));
+        return rows;
     }
 
     /** Records the outcome of an attempt and releases the claim. */
@@ -618,13 +655,7 @@ public class ActivityStore {
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
                     .update();
         }
-        List<SqlParameterSource> rows = new ArrayList<>();
-        tasksByActivity.forEach((activityId, tasks) -> tasks.forEach(task -> rows.add(new MapSqlParameterSource()
-                .addValue("activityId", activityId)
-                .addValue("externalId", task.externalId())
-                .addValue("whoId", task.whoId())
-                .addValue("whatId", task.whatId())
-                .addValue("taskId", task.salesforceTaskId()))));
+        List<SqlParameterSource> rows = taskRows(tasksByActivity);
         if (!rows.isEmpty()) {
             batches.batchUpdate(INSERT_TASK, rows.toArray(SqlParameterSource[]::new));
         }
