@@ -39,6 +39,7 @@ public final class OrgStore {
     private final IdGenerator ids;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, StoredRecord> records = new LinkedHashMap<>();
+    private final FieldValueIndex index = new FieldValueIndex(records);
     private final List<OrgChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<OrgSnapshot>> commitObservers = new CopyOnWriteArrayList<>();
     private final Deque<List<RecordChange>> undelivered = new ArrayDeque<>();
@@ -77,7 +78,7 @@ public final class OrgStore {
         lock.lock();
         try {
             purgeRecycleBin();
-            OrgTransaction transaction = new OrgTransaction(schema, records, ids, transactionTime(), origin);
+            OrgTransaction transaction = new OrgTransaction(schema, records, index, ids, transactionTime(), origin);
             result = work.apply(transaction);
             committed = commit(transaction);
         } finally {
@@ -94,7 +95,7 @@ public final class OrgStore {
         lock.lock();
         try {
             purgeRecycleBin();
-            return work.apply(new OrgTransaction(schema, records, ids, transactionTime(), new TransactionOrigin("", null)));
+            return work.apply(new OrgTransaction(schema, records, index, ids, transactionTime(), new TransactionOrigin("", null)));
         } finally {
             lock.unlock();
         }
@@ -122,6 +123,9 @@ public final class OrgStore {
     private boolean commit(OrgTransaction transaction) {
         if (transaction.changes().isEmpty()) {
             return false;
+        }
+        for (StoredRecord after : transaction.staged().values()) {
+            index.replace(records.get(after.id()), after);
         }
         records.putAll(transaction.staged());
         for (List<OrgTransaction.PendingChange> writes : transaction.transactions()) {
@@ -162,6 +166,12 @@ public final class OrgStore {
 
     private void purgeRecycleBin() {
         Instant cutoff = clock.instant().minus(RECYCLE_BIN_RETENTION);
-        records.values().removeIf(r -> r.deletedAt() != null && r.deletedAt().isBefore(cutoff));
+        records.values().removeIf(r -> {
+            boolean purged = r.deletedAt() != null && r.deletedAt().isBefore(cutoff);
+            if (purged) {
+                index.replace(r, null);
+            }
+            return purged;
+        });
     }
 }

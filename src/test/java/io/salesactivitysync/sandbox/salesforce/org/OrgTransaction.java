@@ -16,6 +16,7 @@ public final class OrgTransaction implements OrgView {
 
     private final OrgSchema schema;
     private final Map<String, StoredRecord> committed;
+    private final FieldValueIndex index;
     private final IdGenerator ids;
     private final Instant now;
     private final TransactionOrigin origin;
@@ -32,10 +33,11 @@ public final class OrgTransaction implements OrgView {
     public record Savepoint(Map<String, StoredRecord> staged, int changeCount, int commitPointCount) {
     }
 
-    OrgTransaction(OrgSchema schema, Map<String, StoredRecord> committed, IdGenerator ids, Instant now,
-            TransactionOrigin origin) {
+    OrgTransaction(OrgSchema schema, Map<String, StoredRecord> committed, FieldValueIndex index, IdGenerator ids,
+            Instant now, TransactionOrigin origin) {
         this.schema = schema;
         this.committed = committed;
+        this.index = index;
         this.ids = ids;
         this.now = now;
         this.origin = origin;
@@ -69,6 +71,27 @@ public final class OrgTransaction implements OrgView {
         Stream<StoredRecord> created = staged.values().stream()
                 .filter(r -> r.type().equals(type) && !committed.containsKey(r.id()));
         return Stream.concat(existing, created);
+    }
+
+    /**
+     * Found through the committed records' index and this transaction's own writes; where more than
+     * one record matches, by the scan that gives them in creation order.
+     */
+    @Override
+    public List<StoredRecord> withFieldValue(String type, String field, Object value) {
+        Map<String, StoredRecord> found = new LinkedHashMap<>();
+        for (String id : index.ids(type, field, value)) {
+            StoredRecord record = staged.getOrDefault(id, committed.get(id));
+            if (FieldValueIndex.sameValue(value, record.get(field))) {
+                found.put(id, record);
+            }
+        }
+        for (StoredRecord record : staged.values()) {
+            if (record.type().equals(type) && FieldValueIndex.sameValue(value, record.get(field))) {
+                found.put(record.id(), record);
+            }
+        }
+        return found.size() > 1 ? OrgView.super.withFieldValue(type, field, value) : List.copyOf(found.values());
     }
 
     public String newId(String keyPrefix) {

@@ -1,6 +1,7 @@
 package io.salesactivitysync.sandbox.salesforce.org;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -14,6 +15,15 @@ public interface OrgView {
 
     /** Every record of the type, live and in the recycle bin, in creation order. */
     Stream<StoredRecord> records(String type);
+
+    /**
+     * The records of the type, live and in the recycle bin, whose field holds the value, text
+     * compared case-insensitively as Salesforce compares external ids and unique fields; in creation
+     * order.
+     */
+    default List<StoredRecord> withFieldValue(String type, String field, Object value) {
+        return records(type).filter(r -> FieldValueIndex.sameValue(value, r.get(field))).toList();
+    }
 
     /** The transaction's time: every timestamp a transaction writes is this one. */
     Instant now();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -235,10 +234,8 @@ public final class RecordWriter {
             if (!field.unique() || value == null) {
                 continue;
             }
-            Optional<StoredRecord> duplicate = org.records(type.name())
+            Optional<StoredRecord> duplicate = org.withFieldValue(type.name(), field.name(), value).stream()
                     .filter(r -> !r.deleted() && (existing == null || !r.id().equals(existing.id())))
-                    .filter(r -> value instanceof String text ? text.equalsIgnoreCase((String) r.get(field.name()))
-                            : Objects.equals(value, r.get(field.name())))
                     .findFirst();
             if (duplicate.isPresent()) {
                 throw ApiException.onFields("DUPLICATE_VALUE", "duplicate value found: " + field.name()

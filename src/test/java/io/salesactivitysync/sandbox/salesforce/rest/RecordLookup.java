@@ -8,7 +8,6 @@ import io.salesactivitysync.sandbox.salesforce.org.SObjectType;
 import io.salesactivitysync.salesforce.SalesforceId;
 import io.salesactivitysync.sandbox.salesforce.org.StoredRecord;
 import java.util.List;
-import java.util.Objects;
 
 /** Finds the record a URL names, answering Salesforce's errors for bad, missing and deleted ids. */
 final class RecordLookup {
@@ -54,10 +53,6 @@ final class RecordLookup {
 
     /** The live records whose external id field holds the value (case-insensitively for text). */
     static List<StoredRecord> byExternalId(OrgView org, SObjectType type, FieldDefinition field, Object value) {
-        return org.records(type.name())
-                .filter(r -> !r.deleted())
-                .filter(r -> value instanceof String text && r.get(field.name()) instanceof String stored
-                        ? text.equalsIgnoreCase(stored) : Objects.equals(value, r.get(field.name())))
-                .toList();
+        return org.withFieldValue(type.name(), field.name(), value).stream().filter(r -> !r.deleted()).toList();
     }
 }
