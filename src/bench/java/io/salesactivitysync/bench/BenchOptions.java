@@ -34,7 +34,7 @@ record BenchOptions(List<String> databases, List<String> variants, List<Integer>
                 list(given.getOrDefault("databases", "h2,postgresql")),
                 list(given.getOrDefault("variants", "ours,baseline")),
                 numbers(given.getOrDefault("bcc", "1000,10000")),
-                Integer.parseInt(given.getOrDefault("bcc-warm-up", "500")),
+                Integer.parseInt(given.getOrDefault("bcc-warm-up", "2000")),
                 Integer.parseInt(given.getOrDefault("api", "10000")),
                 numbers(given.getOrDefault("stream-rates", "100,1000")),
                 Integer.parseInt(given.getOrDefault("stream-seconds", "5")),
