@@ -47,6 +47,9 @@ public class ActivityIntake {
 
     /** One activity of a batch, as the batch answer lists it. */
     public record Receipt(long id, String state, boolean duplicate, String location) {
+        Receipt(long id, ActivityState state, boolean duplicate) {
+            this(id, state.value(), duplicate, "/api/activities/" + id);
+        }
     }
 
     /** The batch answer: one receipt per activity, in the order sent. */
@@ -70,7 +73,7 @@ public class ActivityIntake {
         try {
             return transaction.execute(status -> together(activities));
         } catch (DataIntegrityViolationException raced) {
-            return transaction.execute(status -> oneByOne(batch));
+            return transaction.execute(status -> oneByOne(activities));
         }
     }
 
@@ -82,18 +85,16 @@ public class ActivityIntake {
         List<Receipt> receipts = new ArrayList<>(stored.size());
         for (ActivityStore.StoredIntake intake : stored) {
             ActivityState state = intake.created() ? ActivityState.PENDING : known.get(intake.id());
-            receipts.add(new Receipt(intake.id(), state.value(), !intake.created(), "/api/activities/" + intake.id()));
+            receipts.add(new Receipt(intake.id(), state, !intake.created()));
         }
         return new BatchReceipt(receipts);
     }
 
-    private BatchReceipt oneByOne(ActivityBatchRequest batch) {
-        List<Receipt> receipts = new ArrayList<>(batch.activities().size());
-        for (ActivityRequest request : batch.activities()) {
-            Accepted accepted = take(request);
-            long id = accepted.activity().id();
-            receipts.add(new Receipt(id, accepted.activity().state().value(), accepted.duplicate(),
-                    "/api/activities/" + id));
+    private BatchReceipt oneByOne(List<NewActivity> activities) {
+        List<Receipt> receipts = new ArrayList<>(activities.size());
+        for (NewActivity activity : activities) {
+            ActivityStore.Intake intake = store.create(activity);
+            receipts.add(new Receipt(intake.activity().id(), intake.activity().state(), !intake.created()));
         }
         return new BatchReceipt(receipts);
     }

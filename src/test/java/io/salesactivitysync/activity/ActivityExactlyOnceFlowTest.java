@@ -129,6 +129,36 @@ class ActivityExactlyOnceFlowTest extends ActivityFlowTest {
     }
 
     @Test
+    void twentyIdenticalParallelBatchesAreOneActivityEachAndOneTaskEach() throws Exception {
+        // the batch path stores all its activities with one statement per step; racing copies of it
+        // fall back to one at a time, and every copy answers the same ids
+        List<Map<String, Object>> activities = List.of(
+                activity("email", RILEY, bySalesforceId(BOB_CONTACT)),
+                activity("call", RILEY, bySalesforceId(BOB_CONTACT), "call", object("outcome", "Connected")));
+        List<CompletableFuture<Response>> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(CompletableFuture.supplyAsync(() -> api.post("/api/activities/batch", object("activities", activities))));
+        }
+        List<Response> responses = new ArrayList<>();
+        for (CompletableFuture<Response> post : posts) {
+            responses.add(post.get(60, TimeUnit.SECONDS));
+        }
+
+        assertThat(responses).extracting(Response::status).as(responses.stream().map(Response::body).toList().toString())
+                .containsOnly(202);
+        for (int item = 0; item < activities.size(); item++) {
+            String at = "/items/" + item;
+            assertThat(responses).extracting(response -> response.json().at(at + "/id").asLong()).as(at).containsOnly(
+                    responses.get(0).json().at(at + "/id").asLong());
+            assertThat(responses).extracting(response -> response.json().at(at + "/duplicate").asBoolean()).as(at)
+                    .containsOnlyOnce(false);
+            JsonNode logged = settled(responses.get(0).json().at(at + "/id").asLong());
+            assertState(logged, "logged");
+            assertThat(tasksWithKeyOf(logged)).hasSize(1);
+        }
+    }
+
+    @Test
     void twoIdenticalPostsRacingIntoTheStoreAreOneActivity() throws Exception {
         Map<String, Object> email = activity("email", RILEY, bySalesforceId(BOB_CONTACT));
         // both requests find no such activity, then insert at the same moment: the unique digest decides
