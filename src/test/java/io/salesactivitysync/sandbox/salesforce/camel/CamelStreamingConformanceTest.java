@@ -449,11 +449,17 @@ class CamelStreamingConformanceTest {
                 .containsExactly(retained + " CREATE", fresh + " CREATE")
                 .doesNotContain(expired + " CREATE");
         List<StreamingWireTap.Subscription> subscriptions = wire.subscriptions(TASKS);
-        assertThat(subscriptions).extracting(StreamingWireTap.Subscription::requestedReplayId)
-                .containsExactly(oldReplayId, -2L);
-        assertThat(subscriptions.get(0).error()).isEqualTo("400::The replayId {" + oldReplayId + "} you provided was "
-                + "invalid.  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.");
-        assertThat(subscriptions.get(1).successful()).isTrue();
+        // camel may ask for the expired id more than once before it falls back (seen in CI: old, old, -2):
+        // every such request is refused, and the one after them asks for -2 and is the last
+        List<StreamingWireTap.Subscription> expiredAsks = subscriptions.subList(0, subscriptions.size() - 1);
+        assertThat(expiredAsks).isNotEmpty().allSatisfy(ask -> {
+            assertThat(ask.requestedReplayId()).isEqualTo(oldReplayId);
+            assertThat(ask.error()).isEqualTo("400::The replayId {" + oldReplayId + "} you provided was "
+                    + "invalid.  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.");
+        });
+        StreamingWireTap.Subscription fallback = subscriptions.get(subscriptions.size() - 1);
+        assertThat(fallback.requestedReplayId()).isEqualTo(-2L);
+        assertThat(fallback.successful()).isTrue();
         assertEachDeliveredOnce(TASKS);
     }
 
